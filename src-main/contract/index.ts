@@ -1,0 +1,7 @@
+export * from './result'
+export * from './names'
+export * from './views'
+export * from './commands'
+export * from './events'
+export * from './api'
+export * from './dispatch'
