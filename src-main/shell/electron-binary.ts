@@ -3,12 +3,12 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
-const require = createRequire(import.meta.url)
+const nodeRequire = createRequire(import.meta.url)
 
 /** Path of the Electron executable if npm's electron package has its binary; null when it was never downloaded. */
 export function findElectronBinary(): string | null {
   try {
-    const path = require('electron') as unknown
+    const path = nodeRequire('electron') as unknown
     return typeof path === 'string' && existsSync(path) ? path : null
   } catch {
     return null
@@ -22,7 +22,7 @@ export function findElectronBinary(): string | null {
 export function fetchElectronBinary(log: (line: string) => void, timeoutMs = 180_000): boolean {
   let installer: string
   try {
-    installer = join(dirname(require.resolve('electron/package.json')), 'install.js')
+    installer = join(dirname(nodeRequire.resolve('electron/package.json')), 'install.js')
   } catch {
     log('[Launch] the electron package is not installed; run npm install first')
     return false

@@ -12,11 +12,14 @@ export interface WebProcess {
 }
 
 /** Starts the built web shell (`out/main/web.js`) exactly as `npm run web -- --no-open` does, and reads its URL line. */
-export async function startWebProcess(args: readonly string[] = []): Promise<WebProcess> {
+export async function startWebProcess(
+  args: readonly string[] = [],
+  options: { entry?: 'web' | 'launch'; env?: NodeJS.ProcessEnv } = {}
+): Promise<WebProcess> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cc-e2e-data-'))
-  const entry = resolve(import.meta.dirname, '../../out/main/web.js')
+  const entry = resolve(import.meta.dirname, `../../out/main/${options.entry ?? 'web'}.js`)
   const child: ChildProcess = spawn(process.execPath, [entry, '--no-open', ...args], {
-    env: { ...process.env, CALLBACK_CONSOLE_DATA_DIR: dataDir },
+    env: { ...process.env, ...options.env, CALLBACK_CONSOLE_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let stdout = ''
