@@ -1,0 +1,44 @@
+/**
+ * Installs the flows' behaviour on the org: which workflow runs for `POST /flows/executions`, what the outbound
+ * flow does with live answers, and (ours) the follow-up of unanswered attempts. `ours` follows the lifecycle
+ * contract; `blueprint` replays the original blueprint with its defects. sim-model may replace any hook.
+ */
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../../core/lifecycle'
+import type { SimOrg } from '../../org/org'
+import { runBlueprintWorkflow } from './blueprint-workflow'
+import { followUp } from './dial-follow-up'
+import { runBlueprintOutboundFlow, runOursOutboundFlow } from './outbound-flows'
+import { DEFAULT_OURS_WORKFLOW, runOursWorkflow, type OursWorkflowOptions } from './ours-workflow'
+
+/** Which flows run: the deployed ones (`ours`) or the original blueprint's. */
+export type FlowsMode = 'ours' | 'blueprint'
+
+/** The installed emulation; `mode` can be switched (seedSolution sets it from `--flows`). */
+export interface FlowEmulation {
+  mode: FlowsMode
+  retry: RetryPolicy
+  workflow: OursWorkflowOptions
+  /** Placeholders a running ours workflow watches. */
+  readonly watched: Set<string>
+}
+
+const log = (line: string): void => console.log(`[DemoOrg:flows] ${line}`)
+
+/** Hooks the workflow runner, the outbound flow and the dial follow-up onto the org. */
+export function installFlowEmulation(org: SimOrg, mode: FlowsMode): FlowEmulation {
+  const emulation: FlowEmulation = { mode, retry: DEFAULT_RETRY_POLICY, workflow: DEFAULT_OURS_WORKFLOW, watched: new Set() }
+  org.architect!.executions.setRunner((run, finish) => {
+    if (emulation.mode === 'blueprint') runBlueprintWorkflow(org, run, finish)
+    else runOursWorkflow(org, run, finish, emulation.watched, emulation.workflow)
+  })
+  const dialer = org.outbound!.dialer
+  dialer.setOutboundFlowHandler((call) => {
+    const run =
+      emulation.mode === 'blueprint' ? runBlueprintOutboundFlow(org, call) : runOursOutboundFlow(org, call, emulation.retry)
+    run.catch((e: unknown) => log(`outbound flow failed: ${e instanceof Error ? e.message : String(e)}`))
+  })
+  dialer.onAttempt((attempt) => {
+    if (emulation.mode === 'ours') followUp(org, attempt, emulation.retry, emulation.watched)
+  })
+  return emulation
+}
