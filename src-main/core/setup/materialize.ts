@@ -17,6 +17,7 @@ export interface FlowArtifact {
   readonly description: string
 }
 
+/** Ready to write, waiting for ids of objects not created yet, or a template problem. */
 export type Materialized =
   | { readonly status: 'ready'; readonly body: Record<string, unknown>; readonly flow?: FlowArtifact }
   | { readonly status: 'pending'; readonly waitingFor: readonly ObjectKey[] }

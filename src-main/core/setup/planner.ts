@@ -10,6 +10,7 @@ import type { ActualObject, ActualState, DesiredObject, DesiredState, ObjectKey,
 import { idsOf } from './setup-model'
 import { actionKey, SOLUTION_ACTIONS } from './solution-catalog'
 
+/** What apply will do with one object. */
 export type StepAction = 'create' | 'update' | 'keep' | 'conflict'
 
 /** One line of the plan. */
@@ -26,6 +27,7 @@ export interface PlanStep {
   readonly adopted?: boolean
 }
 
+/** Counts per action, for the plan's headline. */
 export interface PlanSummary {
   readonly create: number
   readonly update: number
@@ -33,6 +35,7 @@ export interface PlanSummary {
   readonly conflict: number
 }
 
+/** Every object in creation order with what apply will do to it. */
 export interface SetupPlan {
   readonly steps: readonly PlanStep[]
   readonly summary: PlanSummary
@@ -118,6 +121,7 @@ export interface TeardownStep {
   readonly restoreQueueFlowId?: string
 }
 
+/** What teardown will put back and delete, and what it will leave alone. */
 export interface TeardownPlan {
   readonly steps: readonly TeardownStep[]
   /** Objects under setup's names that setup did not make; left alone. */

@@ -6,7 +6,9 @@
 
 /** The four Architect flows and their Genesys flow types. */
 export const FLOW_ROLES = ['outbound', 'workflow', 'inbound', 'inQueue'] as const
+/** Which of the four flows. */
 export type FlowRole = (typeof FLOW_ROLES)[number]
+/** The Platform API flow `type` of each role (what `GET /api/v2/flows?type=` filters on). */
 export const FLOW_TYPES: Readonly<Record<FlowRole, string>> = {
   outbound: 'outboundcall',
   workflow: 'workflow',
@@ -14,7 +16,9 @@ export const FLOW_TYPES: Readonly<Record<FlowRole, string>> = {
   inQueue: 'inqueuecall'
 }
 
+/** Object key of a flow (`flow:workflow`). */
 export type FlowKey = `flow:${FlowRole}`
+/** Object key of a data action (`action:<file name>`). */
 export type ActionKey = `action:${string}`
 
 /** One object setup manages (or, for `targetQueue`, modifies). */
@@ -31,6 +35,7 @@ export type ObjectKey =
   | 'campaign'
   | 'targetQueue'
 
+/** Kind of object, which decides how it is created, compared, updated and deleted. */
 export type ObjectKind =
   | 'wrapupCode'
   | 'queue'

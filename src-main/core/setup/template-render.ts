@@ -13,6 +13,7 @@ export interface TemplateError {
   readonly names: readonly string[]
 }
 
+/** The rendered text, or why it could not be rendered. */
 export type RenderResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: TemplateError }
 
 /**
