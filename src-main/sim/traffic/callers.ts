@@ -30,7 +30,24 @@ export const TrafficPurpose = {
 } as const
 
 const AREAS = ['201', '212', '303', '312', '317', '415', '503', '512', '617', '702', '704', '808', '907', '919', '971']
-const FIRST = ['Ann', 'Ben', 'Carla', 'Dev', 'Elif', 'Femi', 'Gia', 'Hugo', 'Ines', 'Jon', 'Kira', 'Leo', 'Mia', 'Nils', 'Omar', 'Pia']
+const FIRST = [
+  'Ann',
+  'Ben',
+  'Carla',
+  'Dev',
+  'Elif',
+  'Femi',
+  'Gia',
+  'Hugo',
+  'Ines',
+  'Jon',
+  'Kira',
+  'Leo',
+  'Mia',
+  'Nils',
+  'Omar',
+  'Pia'
+]
 const LAST = ['Example', 'Sample', 'Tester', 'Mock', 'Demo', 'Fictive', 'Placeholder', 'Dummy', 'Stand', 'Proxy']
 
 const scratch = new Int32Array(4)

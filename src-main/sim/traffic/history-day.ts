@@ -66,7 +66,8 @@ function endedCallbackConversations(org: SimOrg): SimConversation[] {
   const out: SimConversation[] = []
   for (const conv of org.conversations.all()) {
     if (conv.phase !== 'ended') continue
-    const placeholder = conv.media === 'callback' && conv.participants.some((p) => p.purpose === 'acd' && p.queueId === d.holdingQueueId)
+    const placeholder =
+      conv.media === 'callback' && conv.participants.some((p) => p.purpose === 'acd' && p.queueId === d.holdingQueueId)
     const campaignCall = conv.media === 'call' && conv.call?.dialer?.campaignId === d.campaignId
     if (placeholder || campaignCall) out.push(conv)
   }

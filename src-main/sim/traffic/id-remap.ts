@@ -11,7 +11,13 @@ import type { SimOrg } from '../org/org'
 /** Source id → target id. */
 export type IdMap = ReadonlyMap<string, string>
 
-function byKey<T>(from: Iterable<T>, to: Iterable<T>, key: (t: T) => string, id: (t: T) => string, out: Map<string, string>): void {
+function byKey<T>(
+  from: Iterable<T>,
+  to: Iterable<T>,
+  key: (t: T) => string,
+  id: (t: T) => string,
+  out: Map<string, string>
+): void {
   const target = new Map<string, string>()
   for (const t of to) target.set(key(t), id(t))
   for (const f of from) {
@@ -24,15 +30,51 @@ function byKey<T>(from: Iterable<T>, to: Iterable<T>, key: (t: T) => string, id:
 export function buildIdMap(from: SimOrg, to: SimOrg): IdMap {
   const out = new Map<string, string>([[from.id, to.id]])
   const r = (o: SimOrg) => o.routing
-  byKey(r(from).divisions.values(), r(to).divisions.values(), (d) => d.name, (d) => d.id, out)
-  byKey(r(from).queues.values(), r(to).queues.values(), (q) => q.name.toLowerCase(), (q) => q.id, out)
-  byKey(r(from).users.values(), r(to).users.values(), (u) => u.email.toLowerCase(), (u) => u.id, out)
-  byKey(r(from).wrapupCodes.values(), r(to).wrapupCodes.values(), (w) => w.name.toLowerCase(), (w) => w.id, out)
+  byKey(
+    r(from).divisions.values(),
+    r(to).divisions.values(),
+    (d) => d.name,
+    (d) => d.id,
+    out
+  )
+  byKey(
+    r(from).queues.values(),
+    r(to).queues.values(),
+    (q) => q.name.toLowerCase(),
+    (q) => q.id,
+    out
+  )
+  byKey(
+    r(from).users.values(),
+    r(to).users.values(),
+    (u) => u.email.toLowerCase(),
+    (u) => u.id,
+    out
+  )
+  byKey(
+    r(from).wrapupCodes.values(),
+    r(to).wrapupCodes.values(),
+    (w) => w.name.toLowerCase(),
+    (w) => w.id,
+    out
+  )
   if (from.architect && to.architect) {
-    byKey(from.architect.flows.all(), to.architect.flows.all(), (f) => `${f.type}:${f.name}`, (f) => f.id, out)
+    byKey(
+      from.architect.flows.all(),
+      to.architect.flows.all(),
+      (f) => `${f.type}:${f.name}`,
+      (f) => f.id,
+      out
+    )
   }
   if (from.outbound && to.outbound) {
-    byKey(from.outbound.campaigns.all(), to.outbound.campaigns.all(), (c) => c.name, (c) => c.id, out)
+    byKey(
+      from.outbound.campaigns.all(),
+      to.outbound.campaigns.all(),
+      (c) => c.name,
+      (c) => c.id,
+      out
+    )
   }
   // the solution's roles win over names (guided setup may have named things differently)
   const a = findDeployment(from)

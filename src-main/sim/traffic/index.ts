@@ -15,7 +15,14 @@ import { TrafficDriver } from './traffic-driver'
 
 export { TrafficDriver, SERVICE_NUMBER } from './traffic-driver'
 export { TrafficCounters } from './traffic-counters'
-export { liveTrafficConfig, historyTrafficConfig, BUSY_PHASE_SECONDS, DAY_SECONDS, type TrafficConfig, type TrafficFlows } from './traffic-config'
+export {
+  liveTrafficConfig,
+  historyTrafficConfig,
+  BUSY_PHASE_SECONDS,
+  DAY_SECONDS,
+  type TrafficConfig,
+  type TrafficFlows
+} from './traffic-config'
 export { seedHistory, openingBefore, type HistoryOptions, type HistorySummary } from './history-day'
 export { seedBacklog, type BacklogResult } from './backlog'
 export { runVirtual, flushMicrotasks, type VirtualRunOptions } from './virtual-run'

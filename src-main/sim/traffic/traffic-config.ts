@@ -23,8 +23,6 @@ export interface TrafficConfig {
   readonly staffing: readonly StaffStep[]
   readonly handle: Dist
   readonly patience: Dist
-  /** Patience of a returned callback waiting in the target queue (`none` = waits as long as needed). */
-  readonly requeuePatience: Dist
   readonly afterCallWorkSeconds: number
   /** Window of the running statistics the timing policy reads. */
   readonly statsWindowSeconds: number
@@ -55,7 +53,8 @@ const ACW_SECONDS = 30
 
 /** The model's "Customer Support" day rescaled to `agents` on queue (same load per agent, ACW included). */
 function scaledDay(agents: number): Pick<TrafficConfig, 'arrivals' | 'staffing' | 'handle' | 'patience'> {
-  const support = demoDayConfig().queues[0]!
+  const queues = demoDayConfig().queues
+  const support = queues.find((q) => q.id === 'support') ?? queues[0]!
   const fullTeam = Math.max(...support.staffing.map((s) => s.agents))
   const modelCapacity = (fullTeam * HOUR) / meanOf(support.handle)
   const capacity = (agents * HOUR) / (meanOf(support.handle) + ACW_SECONDS)
@@ -72,7 +71,6 @@ function base(seed: number, flows: TrafficFlows, agents: number): Omit<TrafficCo
     seed,
     flows,
     ...scaledDay(agents),
-    requeuePatience: DEFAULT_CALLBACKS.requeuePatience,
     afterCallWorkSeconds: ACW_SECONDS,
     statsWindowSeconds: 300,
     offerThresholdSeconds: DEFAULT_CALLBACKS.offerThresholdSeconds,

@@ -143,9 +143,16 @@ export class TrafficDriver {
     })
     this.stats.arrival(this.now())
     this.counters.arrivals++
-    const caller: LiveCaller = { ...draws, callerId: draws.index + 1, arrivalMs: nowMs, handle: draws.handleSeconds * handleFactor, timers: [] }
+    const caller: LiveCaller = {
+      ...draws,
+      callerId: draws.index + 1,
+      arrivalMs: nowMs,
+      handle: draws.handleSeconds * handleFactor,
+      timers: []
+    }
     this.callers.set(conv.id, caller)
-    if (Number.isFinite(draws.patienceSeconds)) caller.timers.push(this.after(draws.patienceSeconds * 1000, () => this.abandon(conv.id)))
+    if (Number.isFinite(draws.patienceSeconds))
+      caller.timers.push(this.after(draws.patienceSeconds * 1000, () => this.abandon(conv.id)))
     caller.timers.push(this.after(this.config.promptSeconds * 1000, () => this.offer(conv.id)))
   }
 
@@ -179,7 +186,14 @@ export class TrafficDriver {
     const conv = this.waitingHere(conversationId)
     const caller = this.callers.get(conversationId)
     if (!conv || !caller) return
-    const src = { org: this.org, targetQueueId: this.targetQueueId, originMs: this.config.originMs, startedAt: this.startedAt, stats: this.stats, pool: this.pool }
+    const src = {
+      org: this.org,
+      targetQueueId: this.targetQueueId,
+      originMs: this.config.originMs,
+      startedAt: this.startedAt,
+      stats: this.stats,
+      pool: this.pool
+    }
     const result = offerCallback(src, this.config, caller, conv)
     if (result.kind === 'not-offered') return
     this.counters.offered++
@@ -231,7 +245,8 @@ export class TrafficDriver {
       const leg = this.org.conversations.activeLeg(conv)
       const code = [...this.org.routing.wrapupCodes.values()].find((w) => w.name === wrapupName)
       // the wrap-up the agent will enter; written before the disconnect so its commit publishes it
-      if (leg?.purpose === 'agent' && code) leg.wrapup = { code: code.id, durationSeconds: wrapUp, endTime: this.org.clock.now() + wrapUp * 1000 }
+      if (leg?.purpose === 'agent' && code)
+        leg.wrapup = { code: code.id, durationSeconds: wrapUp, endTime: this.org.clock.now() + wrapUp * 1000 }
       this.org.conversations.disconnect(conversationId, 'client')
     }
     this.stats.completed(handle + wrapUp)

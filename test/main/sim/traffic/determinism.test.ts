@@ -10,7 +10,8 @@ async function trace(seed: number): Promise<{ events: string[]; counters: Record
     events.push(`${o.org.clock.now()} ${change} ${conv.media} ${conv.phase} ${queue} ${conv.id} v${conv.version}`)
   })
   const offUsers = o.org.routing.onChange((c) => {
-    if (c.kind === 'userStatus') events.push(`${o.org.clock.now()} status ${c.userId} ${o.org.routing.users.get(c.userId)!.routingStatus}`)
+    if (c.kind === 'userStatus')
+      events.push(`${o.org.clock.now()} status ${c.userId} ${o.org.routing.users.get(c.userId)!.routingStatus}`)
   })
   try {
     await o.run(20 * 60_000)

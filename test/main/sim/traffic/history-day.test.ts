@@ -13,7 +13,11 @@ type Conv = platformClient.Models.AnalyticsConversationWithoutAttributes
 
 const TERMINAL = ['connected', 'declined', 'unreached', 'cancelled']
 
-async function allPages(client: ApiClient, interval: string, predicates: Array<{ dimension: string; value: string }>): Promise<Conv[]> {
+async function allPages(
+  client: ApiClient,
+  interval: string,
+  predicates: Array<{ dimension: string; value: string }>
+): Promise<Conv[]> {
   const analytics = new platformClient.AnalyticsApi(client)
   const out: Conv[] = []
   for (let page = 1; ; page++) {
@@ -122,7 +126,9 @@ describe('a seeded day of history (default plugins, virtual clock)', () => {
     try {
       expect(await again.org.traffic!.history).toEqual(summary)
       const ids = (org: TrafficOrg['org']) =>
-        [...org.conversations.all()].filter((c) => c.endTime !== undefined && c.endTime < START_MS).map((c) => `${c.id}@${c.startTime}`)
+        [...org.conversations.all()]
+          .filter((c) => c.endTime !== undefined && c.endTime < START_MS)
+          .map((c) => `${c.id}@${c.startTime}`)
       expect(ids(again.org)).toEqual(ids(o.org))
     } finally {
       await again.close()
@@ -137,7 +143,11 @@ describe('importEndedConversations', () => {
     const target = createSimOrg({ seed: 2, clock })
     for (const org of [source, target]) org.routing.createQueue({ name: 'Waiting callbacks' })
     const queueId = source.routing.queueByExactName('Waiting callbacks')!.id
-    const ended = source.conversations.createCallback({ queueId, callbackNumbers: ['+13175550111'], data: { 'cc.state': 'cancelled' } })
+    const ended = source.conversations.createCallback({
+      queueId,
+      callbackNumbers: ['+13175550111'],
+      data: { 'cc.state': 'cancelled' }
+    })
     clock.advanceBy(60_000)
     source.conversations.disconnect(ended.id)
     const live = source.conversations.createCallback({ queueId, callbackNumbers: ['+13175550112'] })

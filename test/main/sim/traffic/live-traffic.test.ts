@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CC } from '../../../../src-main/core/lifecycle-model'
 import type { SimConversation } from '../../../../src-main/sim/org/conversation-types'
-import { allConversations, attributesOf, campaignCallsOf, START_MS, startTrafficOrg, stateOf, type TrafficOrg } from './traffic-harness'
+import {
+  allConversations,
+  attributesOf,
+  campaignCallsOf,
+  START_MS,
+  startTrafficOrg,
+  stateOf,
+  type TrafficOrg
+} from './traffic-harness'
 
 const LIVE = new Set(['waiting', 'dispatched'])
 
@@ -17,6 +25,7 @@ describe('live traffic on a deployed demo org (ours flows, virtual clock)', () =
   let atStart: Snapshot[] = []
   let dispatchedSoonAfter = 0
   let dialsSoonAfter = 0
+  let interactingSoonAfter = 0
   /** Placeholders the traffic requested after the start: id → state, time and due time when created. */
   const created = new Map<string, { state: string | undefined; actedById: string | undefined; atMs: number }>()
   /** First time each placeholder was seen dispatched, with its due time then. */
@@ -49,6 +58,7 @@ describe('live traffic on a deployed demo org (ours flows, virtual clock)', () =
     await o.run(5_000)
     dispatchedSoonAfter = snapshot().filter((s) => s.state === 'dispatched').length
     dialsSoonAfter = o.org.outbound!.campaigns.runtime(campaign).attempts
+    interactingSoonAfter = o.org.conversations.countInteracting(o.deployment.targetQueueId!, 'call')
     for (let minute = 0; minute < 150; minute++) {
       await o.run(60_000)
       for (const s of snapshot()) if (!LIVE.has(s.state ?? '')) holdingViolations.push(`${s.id}: ${s.state}`)
@@ -72,6 +82,8 @@ describe('live traffic on a deployed demo org (ours flows, virtual clock)', () =
     expect(new Set(dueIn).size).toBeGreaterThan(8)
     expect(dispatchedSoonAfter).toBeGreaterThanOrEqual(2)
     expect(dialsSoonAfter).toBeGreaterThanOrEqual(2)
+    // the warm start: every agent on queue already talking
+    expect(interactingSoonAfter).toBe(members.size)
     const counters = o.org.traffic!.driver!.counters
     expect(o.org.traffic!.backlog.placeholderIds.length).toBe(atStart.length)
     expect(counters.arrivals).toBeGreaterThan(200)
@@ -96,6 +108,9 @@ describe('live traffic on a deployed demo org (ours flows, virtual clock)', () =
     expect(flowedOut.every((c) => c.phase === 'ended' && !c.participants.some((p) => p.purpose === 'agent'))).toBe(true)
     const statuses = new Set([...members].map((id) => o.org.routing.users.get(id)!.routingStatus))
     expect([...statuses].every((s) => ['IDLE', 'INTERACTING', 'OFF_QUEUE'].includes(s))).toBe(true)
+    // 10:00 → 12:30: the lunch dip at 12:00 takes one of the twelve agents off queue
+    expect(o.org.traffic!.driver!.counters.staffingChanges).toBe(1)
+    expect(o.org.routing.onQueueMembers(o.deployment.targetQueueId!).length).toBe(members.size - 1)
   })
 
   it('accepted offers become placeholders through the workflow, waiting with cc.* attributes', () => {
@@ -147,7 +162,9 @@ describe('live traffic on a deployed demo org (ours flows, virtual clock)', () =
   })
 
   it('retries unanswered callbacks a retry delay later, and ends the rest as unreached', () => {
-    const placeholders = allConversations(o.org).filter((c) => c.media === 'callback' && c.queueId === o.deployment.holdingQueueId)
+    const placeholders = allConversations(o.org).filter(
+      (c) => c.media === 'callback' && c.queueId === o.deployment.holdingQueueId
+    )
     const retried = placeholders.filter((c) => campaignCallsOf(o.org, c.id).length >= 2)
     expect(retried.length).toBeGreaterThan(0)
     for (const cb of retried) {
