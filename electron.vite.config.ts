@@ -35,7 +35,9 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src-main/index.ts'),
           web: resolve(root, 'src-main/web.ts'),
-          launch: resolve(root, 'src-main/launch.ts')
+          launch: resolve(root, 'src-main/launch.ts'),
+          sim: resolve(root, 'src-main/sim/cli.ts'),
+          'provision-cli': resolve(root, 'src-main/provision-cli.ts')
         }
       }
     }

@@ -1,9 +1,11 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, screen, session } from 'electron'
+import { app, BrowserWindow, ipcMain, Notification, protocol, safeStorage, screen, session, shell } from 'electron'
 import { ConsoleHost } from './host/console-host'
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol'
 import { APP_NAME, APP_VERSION } from './shell/app-info'
+import { parseShellArgs } from './shell/args'
 import { createElectronSecretStorage } from './shell/electron-secret-storage'
+import { openExternalSafely } from './shell/external-links'
 import { APP_ORIGIN, registerIpc } from './shell/electron-ipc'
 import { installSecurityGuards } from './shell/electron-security'
 import { createMainWindow } from './shell/electron-window'
@@ -11,6 +13,10 @@ import { fitToDisplays, loadWindowState, saveWindowState } from './shell/window-
 
 /** The desktop shell: app lifecycle, one hardened window, IPC wiring. Everything else lives in the host. */
 const log = (line: string): void => console.log(line)
+// Electron passes its own switches too; keep only ours (--sim-url, --demo), ignoring anything unknown.
+const ours = process.argv.slice(2).filter((a, i, all) => a === '--demo' || a.startsWith('--sim-url') || all[i - 1] === '--sim-url')
+const parsedArgs = parseShellArgs(ours)
+const args = parsedArgs.ok ? parsedArgs.args : { port: 0, open: false, demo: false, simUrl: null }
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
 
@@ -46,7 +52,15 @@ if (!app.requestSingleInstanceLock()) {
       arch: process.arch,
       secrets: createElectronSecretStorage(safeStorage, join(dataDir, 'secrets')),
       now: () => new Date(),
-      log
+      log,
+      simUrl: args.simUrl,
+      autoConnectDemo: args.demo,
+      openExternal: async (url) => {
+        if (!(await openExternalSafely(shell, url, log))) throw new Error('That address is not on the allow-list.')
+      },
+      notify: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show()
+      }
     })
     await host.boot()
     const ipc = registerIpc(ipcMain, host, () => mainWindow?.webContents ?? null, log)

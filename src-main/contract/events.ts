@@ -1,9 +1,18 @@
+import type { AlertView, BoardDiff, ConnectionView, SessionView } from './live-views'
 import type { EventName } from './names'
+import type { ProgressEvent } from './setup-views'
 import type { NoticeView } from './views'
 
 /** Payloads of the events main pushes to the renderer. Outbound only: main builds them, so no schema. */
 export interface EventPayloads {
   'app:notice': NoticeView
+  'session:changed': SessionView
+  /** Coalesced board changes, at most one per animation frame. */
+  'board:changed': BoardDiff
+  'board:connection': ConnectionView
+  'alerts:raised': AlertView
+  /** Step-by-step progress of a setup apply, verify or teardown. */
+  'setup:progress': ProgressEvent
 }
 
 export type EventPayload<E extends EventName> = EventPayloads[E]

@@ -2,9 +2,35 @@
  * The names of every command and pushed event, with no runtime dependencies, so the sandboxed preload can
  * allow-list channels without bundling the schemas. `contract.test.ts` proves these match the schema maps.
  */
-export const COMMAND_NAMES = ['app:diagnostics', 'app:support-summary'] as const
+export const COMMAND_NAMES = [
+  'app:diagnostics',
+  'app:support-summary',
+  'session:get',
+  'session:regions',
+  'session:connect-demo',
+  'session:sign-in',
+  'session:sign-out',
+  'profile:candidates',
+  'profile:get',
+  'profile:save',
+  'board:snapshot',
+  'callbacks:cancel',
+  'callbacks:reschedule',
+  'callbacks:call-now',
+  'callbacks:reveal-number',
+  'callbacks:timeline',
+  'audit:list',
+  'setup:choices',
+  'setup:validate',
+  'setup:preflight',
+  'setup:plan',
+  'setup:apply',
+  'setup:verify',
+  'setup:teardown-plan',
+  'setup:teardown'
+] as const
 
-export const EVENT_NAMES = ['app:notice'] as const
+export const EVENT_NAMES = ['app:notice', 'session:changed', 'board:changed', 'board:connection', 'alerts:raised', 'setup:progress'] as const
 
 export type CommandName = (typeof COMMAND_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -1,7 +1,11 @@
 import { ok, type CommandHandlers, type EventName, type EventPayload } from '../contract'
 import { DisposableStore, Emitter, type Disposable } from '../core/disposable'
+import { listRegions } from '../genesys/regions'
+import { DemoOrgLauncher } from './demo-org-launcher'
 import { buildDiagnostics, formatSupportSummary } from './diagnostics'
 import type { HostEnvironment } from './environment'
+import { LiveConsole } from './live-console'
+import { SetupService } from './setup-service'
 
 /** A pushed event as it leaves the host, before a shell serialises it. */
 export interface HostEvent<E extends EventName = EventName> {
@@ -18,22 +22,71 @@ export class ConsoleHost implements Disposable {
   private readonly store = new DisposableStore()
   private readonly events = this.store.add(new Emitter<HostEvent>())
   private readonly startedAt: Date
+  private readonly live: LiveConsole
 
   /** Fires for every pushed event; shells forward it to their renderer(s). */
   readonly onEvent = this.events.event
 
   constructor(private readonly env: HostEnvironment) {
     this.startedAt = env.now()
+    const demo = this.store.add(new DemoOrgLauncher(env.simUrl ?? null, env.log))
+    this.live = this.store.add(
+      new LiveConsole({
+        secrets: env.secrets,
+        dataDir: env.dataDir,
+        demo,
+        openExternal: env.openExternal ?? (async () => Promise.reject(new Error('This shell cannot open a browser.'))),
+        notify: env.notify,
+        emit: (event, payload) => this.emit(event, payload),
+        now: () => env.now().getTime(),
+        log: env.log,
+        backlogThreshold: () => null
+      })
+    )
+    const live = this.live
+    const setup = new SetupService({
+      gateway: () => (live.session.apis ? live.session.gateway : null),
+      onProgress: (event) => this.emit('setup:progress', event),
+      adoptProfile: (profile) => live.saveProfile(profile)
+    })
+    const day = (): string => env.now().toISOString().slice(0, 10)
     this.handlers = {
       'app:diagnostics': async () => ok(buildDiagnostics(this.env, this.startedAt)),
-      'app:support-summary': async () =>
-        ok(formatSupportSummary(buildDiagnostics(this.env, this.startedAt), this.env.now()))
+      'app:support-summary': async () => ok(formatSupportSummary(buildDiagnostics(this.env, this.startedAt), this.env.now())),
+      'session:get': async () => ok(live.sessionView()),
+      'session:regions': async () => ok(listRegions()),
+      'session:connect-demo': () => live.connectDemo(),
+      'session:sign-in': (input) => live.signIn(input),
+      'session:sign-out': async () => ok(await live.signOut()),
+      'profile:candidates': () => live.candidates(),
+      'profile:get': async () => ok(live.currentProfile()),
+      'profile:save': (input) => live.saveProfile(input),
+      'board:snapshot': async () => ok(live.snapshot()),
+      'callbacks:cancel': (input) => live.cancel(input.ids, input.reason, input.note),
+      'callbacks:reschedule': (input) =>
+        live.reschedule(input.ids, 'dueAt' in input ? { dueAtMs: Date.parse(input.dueAt) } : { shiftMinutes: input.shiftMinutes }),
+      'callbacks:call-now': (input) => live.callNow(input.ids),
+      'callbacks:reveal-number': (input) => live.revealNumber(input.id),
+      'callbacks:timeline': (input) => live.timeline(input.id),
+      'audit:list': async (input) => ok(await live.auditOf(input.day ?? day())),
+      'setup:choices': () => setup.choices(),
+      'setup:validate': async (draft) => ok(setup.validate(draft)),
+      'setup:preflight': (inputs) => setup.preflight(inputs),
+      'setup:plan': (inputs) => setup.plan(inputs),
+      'setup:apply': (inputs) => setup.apply(inputs),
+      'setup:verify': (inputs) => setup.verify(inputs),
+      'setup:teardown-plan': (scope) => setup.planTeardown(scope),
+      'setup:teardown': (scope) => setup.teardown(scope)
     }
   }
 
   /** Starts the services; resolves when the host can answer commands. */
   async boot(): Promise<void> {
     this.env.log(`[ConsoleHost] booted (${this.env.shell})`)
+    if (this.env.autoConnectDemo) {
+      const result = await this.live.connectDemo()
+      if (!result.ok) this.env.log(`[ConsoleHost] could not connect to the demo org: ${result.error.message}`)
+    }
   }
 
   /** Pushes an event to every connected renderer. */

@@ -18,4 +18,12 @@ export interface HostEnvironment {
   readonly secrets: SecretStorage
   readonly now: () => Date
   readonly log: (line: string) => void
+  /** Opens a URL in the system browser after the shell's allow-list check (PKCE sign-in). */
+  readonly openExternal?: (url: string) => Promise<void>
+  /** Shows a desktop notification (desktop shell only). */
+  readonly notify?: (title: string, body: string) => void
+  /** `--sim-url`: a demo org that is already running; otherwise "Demo org" starts one in this process. */
+  readonly simUrl?: string | null
+  /** `--demo`: connect to the demo org at start-up. */
+  readonly autoConnectDemo?: boolean
 }

@@ -27,7 +27,7 @@ export function isAllowedExternalUrl(raw: string, loopbackAuthorizeBase?: string
 
 /** Opens a URL only after the allow-list check; returns whether it was opened. */
 export async function openExternalSafely(
-  openExternal: (url: string) => Promise<void>,
+  shell: { openExternal(url: string): Promise<void> },
   url: string,
   log: (line: string) => void,
   loopbackAuthorizeBase?: string
@@ -36,6 +36,6 @@ export async function openExternalSafely(
     log('[Security] refused to open a link that is not on the allow-list')
     return false
   }
-  await openExternal(url)
+  await shell.openExternal(url)
   return true
 }

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process'
 
-/** Opens a loopback URL in the system browser; failure is reported, never fatal (the URL is printed anyway). */
+/**
+ * Opens a URL in the system browser: the console's own loopback URL, or (for sign-in) an address the caller has
+ * checked with `isAllowedExternalUrl`. Failure is reported, never fatal (the URL is printed anyway).
+ */
 export function openInBrowser(url: string, log: (line: string) => void): void {
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) throw new Error('openInBrowser only opens the console’s own loopback URL')
+  if (!/^https?:\/\//.test(url)) throw new Error('openInBrowser only opens http(s) URLs')
   const [command, args] =
     process.platform === 'win32'
       ? ['cmd', ['/c', 'start', '""', url]]

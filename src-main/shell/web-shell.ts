@@ -5,6 +5,7 @@ import { MemorySecretStorage } from '../host/secret-storage'
 import { APP_NAME, APP_VERSION } from './app-info'
 import { parseShellArgs } from './args'
 import { resolveDataDir } from './data-dir'
+import { isAllowedExternalUrl } from './external-links'
 import { openInBrowser } from './open-browser'
 import { startWebServer } from './web-server'
 
@@ -32,7 +33,13 @@ export async function runWebShell(argv: readonly string[], rendererDir: string):
       'Web mode keeps sign-in tokens in memory only; they are gone when the console stops.'
     ),
     now: () => new Date(),
-    log
+    log,
+    simUrl: parsed.args.simUrl,
+    autoConnectDemo: parsed.args.demo,
+    openExternal: async (url) => {
+      if (!isAllowedExternalUrl(url)) throw new Error('That address is not on the allow-list.')
+      openInBrowser(url, log)
+    }
   })
   await host.boot()
   const server = await startWebServer({ host, rendererDir, port: parsed.args.port, log })

@@ -27,9 +27,9 @@ describe('external link allow-list', () => {
 
   it('opens only allowed URLs', async () => {
     const opened: string[] = []
-    const open = async (url: string) => void opened.push(url)
-    expect(await openExternalSafely(open, 'https://evil.example/', () => {})).toBe(false)
-    expect(await openExternalSafely(open, 'https://login.mypurecloud.com/', () => {})).toBe(true)
+    const shell = { openExternal: async (url: string) => void opened.push(url) }
+    expect(await openExternalSafely(shell, 'https://evil.example/', () => {})).toBe(false)
+    expect(await openExternalSafely(shell, 'https://login.mypurecloud.com/', () => {})).toBe(true)
     expect(opened).toEqual(['https://login.mypurecloud.com/'])
   })
 })
