@@ -9,6 +9,13 @@ import { createRandom, type SimRandom } from './org/ids'
 export interface FaultSettings {
   /** Share of API requests answered 429 regardless of the budget (a "429 storm"). */
   rateLimitShare: number
+  /**
+   * `Retry-After` of a storm 429, whole seconds 1–60 (default 1: Genesys answers short bursts with small values).
+   * The genuine per-token limit keeps sending its window's reset.
+   */
+  rateLimitRetryAfterSeconds: number
+  /** OAuth client ids the storm hits; empty = every client (default). */
+  rateLimitClientIds: readonly string[]
   /** Share of API requests answered 503. */
   serverErrorShare: number
   /** The next N API requests are answered 503 (counts down). */
@@ -32,14 +39,21 @@ export interface FaultActions {
 /** The switchboard returned by `startDemoOrg` (and driven by the admin route). */
 export interface FaultSwitches extends FaultActions {
   readonly settings: Readonly<FaultSettings>
+  /** Storm 429s and forced 503s sent so far, cumulative. */
+  readonly injected: Readonly<FaultCounts>
   /** Changes some settings; returns the new ones. Values are validated (shares clamp to 0..1). */
   set(patch: Partial<FaultSettings>): FaultSettings
   /** Everything off. */
   reset(): void
 }
 
+/** Default storm `Retry-After`, seconds. */
+export const STORM_RETRY_AFTER_SECONDS = 1
+
 export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   rateLimitShare: 0,
+  rateLimitRetryAfterSeconds: STORM_RETRY_AFTER_SECONDS,
+  rateLimitClientIds: Object.freeze([]) as readonly string[],
   serverErrorShare: 0,
   serverErrorBurst: 0,
   latencyMs: 0,
@@ -47,9 +61,16 @@ export const NO_FAULTS: Readonly<FaultSettings> = Object.freeze({
   reorderEventShare: 0
 })
 
+/** How many faults were injected since the org started (tests compare them with what a client saw). */
+export interface FaultCounts {
+  rateLimited: number
+  serverErrors: number
+}
+
 /** Fault state + the per-request / per-event decisions the server and hub ask for. */
 export class Faults implements FaultSwitches {
   private current: FaultSettings = { ...NO_FAULTS }
+  private readonly counts: FaultCounts = { rateLimited: 0, serverErrors: 0 }
   private readonly random: SimRandom
   private actions: FaultActions | undefined
 
@@ -72,8 +93,17 @@ export class Faults implements FaultSwitches {
     const count = (v: unknown, old: number): number =>
       typeof v === 'number' && Number.isFinite(v) ? Math.max(0, Math.floor(v)) : old
     const c = this.current
+    const retryAfter = patch.rateLimitRetryAfterSeconds
+    const clientIds = patch.rateLimitClientIds
     this.current = {
       rateLimitShare: share(patch.rateLimitShare, c.rateLimitShare),
+      rateLimitRetryAfterSeconds:
+        typeof retryAfter === 'number' && Number.isFinite(retryAfter)
+          ? Math.min(60, Math.max(1, Math.ceil(retryAfter)))
+          : c.rateLimitRetryAfterSeconds,
+      rateLimitClientIds: Array.isArray(clientIds)
+        ? Object.freeze(clientIds.filter((x): x is string => typeof x === 'string'))
+        : c.rateLimitClientIds,
       serverErrorShare: share(patch.serverErrorShare, c.serverErrorShare),
       serverErrorBurst: count(patch.serverErrorBurst, c.serverErrorBurst),
       latencyMs: Math.min(60_000, count(patch.latencyMs, c.latencyMs)),
@@ -103,18 +133,30 @@ export class Faults implements FaultSwitches {
     return this.requireActions().revokeTokens()
   }
 
-  /** Per API request: a forced 429? */
-  rateLimitNow(): boolean {
-    return this.hit(this.current.rateLimitShare)
+  /** Faults injected so far (cumulative; `reset()` does not clear them). */
+  get injected(): Readonly<FaultCounts> {
+    return { ...this.counts }
+  }
+
+  /** Per API request of `clientId`: the storm's `Retry-After` (seconds) when this one gets a 429, else null. */
+  rateLimitNow(clientId: string): number | null {
+    const c = this.current
+    if (c.rateLimitClientIds.length > 0 && !c.rateLimitClientIds.includes(clientId)) return null
+    if (!this.hit(c.rateLimitShare)) return null
+    this.counts.rateLimited++
+    return c.rateLimitRetryAfterSeconds
   }
 
   /** Per API request: a forced 503 (burst first, then share)? */
   serverErrorNow(): boolean {
     if (this.current.serverErrorBurst > 0) {
       this.current.serverErrorBurst--
+      this.counts.serverErrors++
       return true
     }
-    return this.hit(this.current.serverErrorShare)
+    const hit = this.hit(this.current.serverErrorShare)
+    if (hit) this.counts.serverErrors++
+    return hit
   }
 
   latencyMs(): number {

@@ -49,7 +49,9 @@ export async function dispatch(deps: DispatchDeps, req: IncomingMessage, res: Se
       const decision = deps.limiter.take(principal.token)
       Object.assign(extraHeaders, decision.headers)
       if (!decision.allowed) throw tooManyRequests(decision.resetSeconds, decision.headers)
-      if (deps.faults.rateLimitNow()) throw tooManyRequests(Math.max(1, decision.resetSeconds), decision.headers)
+      // A storm answers with the short Retry-After Genesys sends for bursts, not the window's reset.
+      const stormRetryAfter = deps.faults.rateLimitNow(principal.clientId)
+      if (stormRetryAfter !== null) throw tooManyRequests(stormRetryAfter, decision.headers)
       if (deps.faults.serverErrorNow())
         throw new SimHttpError(503, 'service.unavailable', 'The service is currently unavailable. Please try again later.')
       checkPermission(principal, match.options.permission, match.options.permissionMode ?? 'any')

@@ -189,10 +189,7 @@ export class RoutingStore {
   }
 
   createWrapupCode(name: string, divisionId?: string, description?: string): SimWrapupCode {
-    for (const w of this.wrapupCodes.values()) {
-      if (w.name.toLowerCase() === name.toLowerCase())
-        throw conflict(`A wrap-up code named '${name}' already exists.`, 'general.conflict')
-    }
+    this.assertWrapupNameFree(name)
     const w: SimWrapupCode = {
       id: this.ids.uuid(),
       name,
@@ -202,6 +199,44 @@ export class RoutingStore {
     }
     this.wrapupCodes.set(w.id, w)
     return w
+  }
+
+  /** `PUT /routing/wrapupcodes/{id}`: replaces name, division and description (404 unknown, 409 name taken). */
+  updateWrapupCode(id: string, input: { name: string; divisionId?: string; description?: string }): SimWrapupCode {
+    const w = this.requireWrapupCode(id)
+    this.assertWrapupNameFree(input.name, id)
+    if (input.divisionId !== undefined && !this.divisions.has(input.divisionId))
+      throw notFound(`The division '${input.divisionId}' was not found.`)
+    w.name = input.name
+    w.divisionId = input.divisionId ?? w.divisionId
+    if (input.description !== undefined) w.description = input.description
+    else delete w.description
+    w.dateModified = this.clock.now()
+    return w
+  }
+
+  /**
+   * Deletes a code and drops it from every queue that offered it. Genesys lets a code in use be deleted
+   * (its past wrap-ups stay in analytics), so a queue assignment does not block it.
+   */
+  deleteWrapupCode(id: string): void {
+    this.requireWrapupCode(id)
+    this.wrapupCodes.delete(id)
+    for (const set of this.queueWrapups.values()) set.delete(id)
+  }
+
+  requireWrapupCode(id: string): SimWrapupCode {
+    const w = this.wrapupCodes.get(id)
+    if (!w) throw notFound(`The wrap-up code '${id}' was not found.`)
+    return w
+  }
+
+  private assertWrapupNameFree(name: string, exceptId?: string): void {
+    const key = name.trim().toLowerCase()
+    for (const w of this.wrapupCodes.values()) {
+      if (w.id !== exceptId && w.name.trim().toLowerCase() === key)
+        throw conflict(`A wrap-up code named '${name}' already exists.`, 'general.conflict')
+    }
   }
 
   assignWrapupCodes(queueId: string, codeIds: readonly string[]): void {

@@ -53,6 +53,7 @@ export interface SimWrapupCode {
   divisionId: string
   description?: string
   readonly dateCreated: number
+  dateModified?: number
 }
 
 /**

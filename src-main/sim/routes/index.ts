@@ -6,6 +6,7 @@ import type { CoreContext } from '../core-context'
 import type { SimRouter } from '../http/types'
 import { registerAdminRoutes } from './admin'
 import { registerAnalyticsRoutes } from './analytics'
+import { registerAuthorizationRoutes } from './authorization'
 import { registerConversationRoutes } from './conversations'
 import { registerIdentityRoutes } from './identity'
 import { registerNotificationRoutes } from './notifications'
@@ -16,6 +17,7 @@ import { registerRoutingRoutes } from './routing'
 export const coreRouteModules: ReadonlyArray<(router: SimRouter, ctx: CoreContext) => void> = [
   registerOAuthRoutes,
   registerIdentityRoutes,
+  registerAuthorizationRoutes,
   registerRoutingRoutes,
   registerAnalyticsRoutes,
   registerConversationRoutes,

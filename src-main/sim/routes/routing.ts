@@ -1,30 +1,18 @@
 /**
- * Routing API: queues (list/get/create/update/delete, members, `queueFlow`), wrap-up codes, estimated wait
+ * Routing API: queues (list/get/create/update/delete, members, `queueFlow`), wrap-up codes (`wrapup-codes.ts`), estimated wait
  * time (queue and per media type, with `formula`) and routing priority of a conversation.
  */
 import type { CoreContext } from '../core-context'
-import { badRequest, notFound, requireArray, requireObject, requireString } from '../http/errors'
+import { badRequest, requireObject } from '../http/errors'
 import type { SimRequest, SimRouter } from '../http/types'
 import type { SimMediaType } from '../org/conversation-types'
 import { estimateWait } from '../org/ewt'
-import type { SimWrapupCode } from '../org/routing-types'
 import { userJson } from './identity'
 import { nameFilter, pageOf, parseQueueBody, queueJson } from './queue-json'
+import { registerWrapupCodeRoutes } from './wrapup-codes'
 
 const QUEUES = '/api/v2/routing/queues'
 const MEDIA = new Set(['all', 'call', 'callback', 'chat', 'email', 'message', 'videoComm'])
-
-function wrapupJson(ctx: CoreContext, w: SimWrapupCode): Record<string, unknown> {
-  const d = ctx.org.routing.division(w.divisionId)
-  return {
-    id: w.id,
-    name: w.name,
-    division: { id: d.id, name: d.name, selfUri: `/api/v2/authorization/divisions/${d.id}` },
-    ...(w.description !== undefined ? { description: w.description } : {}),
-    dateCreated: new Date(w.dateCreated).toISOString(),
-    selfUri: `/api/v2/routing/wrapupcodes/${w.id}`
-  }
-}
 
 function listQueues(ctx: CoreContext, req: SimRequest): Record<string, unknown> {
   const q = req.query
@@ -144,63 +132,7 @@ export function registerRoutingRoutes(router: SimRouter, ctx: CoreContext): void
     { permission: 'routing:queue:view', permissionMode: 'all' }
   )
 
-  router.add(
-    'GET',
-    '/api/v2/routing/wrapupcodes',
-    (req) => {
-      const matchName = nameFilter(req.query.get('name'))
-      const items = [...routing.wrapupCodes.values()]
-        .filter((w) => matchName(w.name))
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((w) => wrapupJson(ctx, w))
-      return { status: 200, body: pageOf(items, req.query, '/api/v2/routing/wrapupcodes') }
-    },
-    { permission: 'routing:wrapupCode:view' }
-  )
-  router.add(
-    'POST',
-    '/api/v2/routing/wrapupcodes',
-    (req) => {
-      const o = requireObject(req.body)
-      const division = o.division && typeof o.division === 'object' ? (o.division as { id?: unknown }).id : undefined
-      const w = routing.createWrapupCode(
-        requireString(o, 'name'),
-        typeof division === 'string' ? division : undefined,
-        typeof o.description === 'string' ? o.description : undefined
-      )
-      return { status: 200, body: wrapupJson(ctx, w) }
-    },
-    { permission: 'routing:wrapupCode:add' }
-  )
-  router.add(
-    'GET',
-    '/api/v2/routing/wrapupcodes/:codeId',
-    (req) => {
-      const w = routing.wrapupCodes.get(req.params.codeId!)
-      if (!w) throw notFound(`The wrap-up code '${req.params.codeId}' was not found.`)
-      return { status: 200, body: wrapupJson(ctx, w) }
-    },
-    { permission: 'routing:wrapupCode:view' }
-  )
-  router.add(
-    'GET',
-    `${QUEUES}/:queueId/wrapupcodes`,
-    (req) => {
-      const items = routing.wrapupCodesOf(routing.requireQueue(req.params.queueId!).id).map((w) => wrapupJson(ctx, w))
-      return { status: 200, body: pageOf(items, req.query, `${QUEUES}/${req.params.queueId}/wrapupcodes`) }
-    },
-    { permission: 'routing:queue:view' }
-  )
-  router.add(
-    'POST',
-    `${QUEUES}/:queueId/wrapupcodes`,
-    (req) => {
-      const ids = requireArray(req.body).map((x, i) => requireString(requireObject(x, `[${i}]`), 'id'))
-      routing.assignWrapupCodes(req.params.queueId!, ids)
-      return { status: 200, body: ids.map((id) => wrapupJson(ctx, routing.wrapupCodes.get(id)!)) }
-    },
-    { permission: 'routing:queue:edit' }
-  )
+  registerWrapupCodeRoutes(router, ctx)
 
   router.add(
     'PATCH',

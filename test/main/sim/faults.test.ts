@@ -42,6 +42,8 @@ describe('demo org fault switches', () => {
   it('is all off by default', () => {
     expect(demo.faults.settings).toEqual({
       rateLimitShare: 0,
+      rateLimitRetryAfterSeconds: 1,
+      rateLimitClientIds: [],
       serverErrorShare: 0,
       serverErrorBurst: 0,
       latencyMs: 0,
@@ -77,6 +79,48 @@ describe('demo org fault switches', () => {
     expect(demo.faults.expireChannels()).toBeGreaterThanOrEqual(1)
     expect((await ws.waitClosed()).reason).toBe('Channel expired')
     expect((await rejection(api.getNotificationsChannelSubscriptions(channelId))).status).toBe(404)
+  })
+
+  it("storm 429s carry a short, configurable Retry-After; the genuine per-token limit keeps its window's reset", async () => {
+    const storm = async (): Promise<{ status: number; retryAfter: string | null; body: Record<string, unknown> }> => {
+      const res = await fetch(`${demo.baseUrl}/api/v2/routing/queues`, {
+        headers: { Authorization: `Bearer ${demo.issueToken('callback-console-demo').token}` }
+      })
+      return {
+        status: res.status,
+        retryAfter: res.headers.get('retry-after'),
+        body: (await res.json()) as Record<string, unknown>
+      }
+    }
+    const before = demo.faults.injected.rateLimited
+    demo.faults.set({ rateLimitShare: 1 })
+    expect(await storm()).toMatchObject({ status: 429, retryAfter: '1', body: { code: 'too.many.requests.retry.after' } })
+    demo.faults.set({ rateLimitRetryAfterSeconds: 2.2 })
+    const two = await storm()
+    expect(two.retryAfter).toBe('3')
+    expect(two.body.message).toBe('Rate limit exceeded the maximum. Retry the request in [3] seconds')
+    expect(demo.faults.set({ rateLimitRetryAfterSeconds: 500 }).rateLimitRetryAfterSeconds).toBe(60)
+    expect(demo.faults.injected.rateLimited - before).toBe(2)
+    // Scoped to one OAuth client: the others pass.
+    demo.faults.set({ rateLimitRetryAfterSeconds: 1, rateLimitClientIds: ['callback-console-desktop'] })
+    expect((await storm()).status).toBe(200)
+    demo.faults.reset()
+    expect(demo.faults.settings.rateLimitRetryAfterSeconds).toBe(1)
+
+    const limited = await startQuietOrg({ rateLimitPerMinute: 2 })
+    try {
+      const token = limited.issueToken('callback-console-demo').token
+      const get = () => fetch(`${limited.baseUrl}/api/v2/routing/queues`, { headers: { Authorization: `Bearer ${token}` } })
+      await get()
+      await get()
+      const over = await get()
+      expect(over.status).toBe(429)
+      const reset = Number(over.headers.get('inin-ratelimit-reset'))
+      expect(reset).toBeGreaterThan(50)
+      expect(Number(over.headers.get('retry-after'))).toBe(reset)
+    } finally {
+      await limited.close()
+    }
   })
 
   it('answers a share of requests with 429 (storm) and bursts of 503', async () => {
