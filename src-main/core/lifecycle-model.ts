@@ -57,7 +57,12 @@ export const CC = {
   rescheduledBy: 'cc.rescheduledBy',
   rescheduledAt: 'cc.rescheduledAt',
   previousDueAt: 'cc.previousDueAt',
-  contactId: 'cc.contactId'
+  contactId: 'cc.contactId',
+  /**
+   * When the caller entered the target queue (in-queue flow `Flow.StartDateTimeUtc`, ISO): the virtual place the
+   * callback keeps, read by the timing policy (core/timing); absent = the request time (`cc.requestedAt`).
+   */
+  queuedAt: 'cc.queuedAt'
 } as const
 
 /** An attribute write: `cc.*` keys to string values (Genesys participant attributes are strings). */

@@ -4,6 +4,7 @@
  * names ending in `Ms`), so the contract can send them as they are and the renderer can sort them cheaply.
  */
 import type { DialOutcome, LifecycleAction, LifecycleState } from '../lifecycle-model'
+import type { ProjectionFlag } from '../timing/projection'
 
 /** One callback on the board. Never carries the full phone number (main keeps it for audited reveals). */
 export interface BoardRow {
@@ -33,6 +34,18 @@ export interface BoardRow {
   readonly reason: string | null
   /** Time of the newest fact this row is built from; rows never move back to an older one. */
   readonly eventTimeMs: number
+  /**
+   * Projected time to agent of a waiting or dispatched callback (core/timing `projectBoard`), refreshed by `tick()`
+   * when it moves ≥ 30 s or its flag changes; null = no basis (nobody on queue); absent = not projected (finished
+   * rows, no target queue configured, or not computed yet).
+   */
+  readonly projectedAtMs?: number | null
+  /** Projection minus the promise (requested + promised wait), seconds; positive = later than promised. */
+  readonly projectionDeltaSeconds?: number | null
+  /** `late` / `early` when more than two minutes off the promise, else `on-time`. */
+  readonly projectionFlag?: ProjectionFlag
+  /** One line for the detail drawer, e.g. "Dial in ~85 s: 20 ahead (…); agent in ~2 min 6 s, as promised." */
+  readonly projectionExplanation?: string
 }
 
 /** The KPI header. Figures the org does not report (yet) are null. */

@@ -14,6 +14,7 @@ import type { CallbackSnapshot } from './callback-snapshot'
 import { deriveCallback, rowsEqual } from './derive-row'
 import { compareKeys, maxKey, type OrderKey } from './event-order'
 import { ExpiryHeap } from './expiry-heap'
+import { carryProjection, type ProjectionFields } from './row-projection'
 import type { TodayCounts } from './today-counts'
 
 /** How a callback snapshot is applied. */
@@ -97,7 +98,8 @@ export class CallbackStore {
       existing.touchedSeq = Math.max(existing.touchedSeq, touchedSeq)
       return 'unchanged'
     }
-    const { row, record } = derived
+    const { record } = derived
+    const row = carryProjection(existing?.row, derived.row)
     const terminal = isTerminalState(row.state)
     const finishedAtMs = terminal ? (record.stateAtMs ?? snap.facts.endedAtMs ?? snap.eventTimeMs) : null
     this.options.today.note(id, row.state, finishedAtMs)
@@ -151,6 +153,25 @@ export class CallbackStore {
     for (let next = this.tombstoneExpiry.peek(); next && next.atMs <= nowMs; next = this.tombstoneExpiry.peek()) {
       this.tombstoneExpiry.pop()
       if (this.tombstones.get(next.id)?.expiresAtMs === next.atMs) this.tombstones.delete(next.id)
+    }
+  }
+
+  /** Replaces a live row's projection fields (not an event: no sequence number) and appends the upsert to `out`. */
+  setProjection(id: string, fields: ProjectionFields, out: BoardChange[]): void {
+    const entry = this.entries.get(id)
+    if (!entry || (entry.row.state !== 'waiting' && entry.row.state !== 'dispatched')) return
+    const row: BoardRow = { ...entry.row, ...fields }
+    entry.row = row
+    if (this.waiting.has(id)) this.waiting.set(id, row)
+    out.push({ kind: 'upsert', row })
+  }
+
+  /** Waiting and dispatched rows with the dispatch time their record knows (for the projection). */
+  *liveEntries(): Iterable<{ readonly row: BoardRow; readonly dispatchedAtMs: number | null }> {
+    for (const row of this.waiting.values()) yield { row, dispatchedAtMs: null }
+    for (const id of this.dispatched) {
+      const entry = this.entries.get(id)
+      if (entry) yield { row: entry.row, dispatchedAtMs: entry.record.dispatchedAtMs }
     }
   }
 

@@ -20,6 +20,7 @@ import { readCallbackConversation } from './read-conversation'
 import type { BoardSnapshot, ReconcilePlan, ReconcileResult } from './reconcile'
 import { TodayCounts, localStartOfDay, type StartOfDay } from './today-counts'
 import type { DataTopic } from './topics'
+import { RowProjector, type RowProjectorOptions } from './row-projection'
 
 /** What the board watches and how long it remembers. */
 export interface LiveBoardOptions {
@@ -37,6 +38,8 @@ export interface LiveBoardOptions {
   /** How long a dropped row's key is remembered against late frames; 6 h by default. */
   readonly tombstoneTtlMs?: number
   readonly startOfDay?: StartOfDay
+  /** Projection of each live callback's time to agent (needs `targetQueueId`); `false` switches it off. */
+  readonly projection?: RowProjectorOptions | false
 }
 
 type Outcome = ApplyResult | AggregateOutcome
@@ -51,6 +54,7 @@ export class LiveBoard {
   private readonly holdingIds: readonly string[]
   private readonly targetQueueId: string | null
   private readonly overdueAfterMs: number
+  private readonly projector: RowProjector | null
   private current: BoardKpis = EMPTY_KPIS
   private time: TimeKpis = { dueIn5: 0, dueIn15: 0, overdue: 0, oldestRequestedAtMs: null }
   private timeComputedAtMs = Number.NEGATIVE_INFINITY
@@ -72,6 +76,7 @@ export class LiveBoard {
     const watched = new Set([...this.holdingIds, ...(this.targetQueueId ? [this.targetQueueId] : [])])
     this.observations = new QueueObservations(watched.size > 0 ? (q) => watched.has(q) : null)
     this.outbound = new OutboundState({ campaignId: options.campaignId ?? null, contactListId: options.contactListId ?? null })
+    this.projector = this.targetQueueId && options.projection !== false ? new RowProjector(options.projection || {}) : null
   }
 
   /** Number of accepted callback events; read it before a reconciliation's requests (`sinceSeq`). */
@@ -199,14 +204,31 @@ export class LiveBoard {
     return { changes: out, dropped, unresolved }
   }
 
-  /** Time passes: day rollover, retention, and (at most once a second unless rows changed) time KPIs. */
+  /**
+   * Time passes: day rollover, retention, (at most once a second unless rows changed) time KPIs, and (every few
+   * seconds) the projected time to agent of live rows — O(live rows) per refresh, re-sending only rows whose
+   * projection moved materially.
+   */
   tick(): BoardChange[] {
     const out: BoardChange[] = []
     const now = this.clock()
     this.today.rollover(now)
     this.store.expire(now, out)
     this.emitKpis(out, this.store.waitingDirty || now - this.timeComputedAtMs >= 1_000)
+    this.project(now, out)
     return out
+  }
+
+  private project(now: number, out: BoardChange[]): void {
+    const target = this.targetQueueId
+    if (!this.projector || !target || !this.projector.due(now)) return
+    const kpis = {
+      waiting: this.observations.waiting(target),
+      agentsOnQueue: this.observations.agentsOnQueue(target),
+      ewtSeconds: this.observations.estimatedWaitSeconds(target)
+    }
+    for (const { id, fields } of this.projector.refresh(this.store.liveEntries(), kpis, now))
+      this.store.setProjection(id, fields, out)
   }
 
   private emitKpis(out: BoardChange[], withTime = false): void {

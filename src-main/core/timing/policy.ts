@@ -77,12 +77,16 @@ export interface PolicySettings {
 }
 
 /**
- * Defaults: Ô = 23 s = dialer U(1,5) s + ring ~12 s + "still want an agent?" ~8 s (ewt.md §7.3). Agent alerting is
- * left out on purpose: an on-hold caller has it too, so it is in both the callback's time and the counterfactual.
- * Measure Ô from your own logs (README.md). Slices of 5–60 s.
+ * Defaults. Ô = 30 s, calibrated together with the virtual-place policy's callbacks-ahead weight (0.75) on the
+ * benchmark's training family (test/bench/timing-scenarios.ts, seeds 9001+, never the test days). The expected
+ * connect overhead is 23 s (dialer U(1,5) s + ring ~12 s + "still want an agent?" ~8 s, ewt.md §7.3), but dialling
+ * when "everyone ahead clears in 23 s" made callbacks +15…+28 s late: a callback that comes back after its turn loses
+ * that slot to the next caller on hold, and in the counterfactual that caller is this one. Dialling a few seconds
+ * earlier pays for that asymmetry (README.md, "Calibrating Ô"). Agent alerting is in both the callback's time and
+ * the counterfactual. Measure O from your own logs and re-run the calibration before changing it. Slices of 5–60 s.
  */
 export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
-  overheadSeconds: 23,
+  overheadSeconds: 30,
   minSliceSeconds: 5,
   maxSliceSeconds: 60,
   sliceFraction: 0.5,

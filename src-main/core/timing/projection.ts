@@ -6,7 +6,7 @@
 import { blockingAhead } from './callbacks-ahead'
 import { describeAhead, describeDelta, describeDuration, describeRate } from './describe'
 import { DEFAULT_POLICY_SETTINGS } from './policy'
-import { scheduleAwareClearing, scheduleAwareQlmSeconds } from './schedule-qlm'
+import { scheduleAwareClearing, scheduleAwareQlmSeconds, type Clearing } from './schedule-qlm'
 import { estimateServiceRate } from './service-rate'
 import type { QueueState } from './types'
 import { virtualPosition } from './virtual-position'
@@ -51,8 +51,6 @@ export function projectTimeToAgent(
   options: ProjectionOptions = {}
 ): Projection {
   const overhead = options.overheadSeconds ?? DEFAULT_POLICY_SETTINGS.overheadSeconds
-  const threshold = options.flagThresholdSeconds ?? 120
-  const promisedAtMs = callback.requestedAtMs + callback.promisedWaitSeconds * 1000
   const position = virtualPosition(callback, queueState, { nowMs, overheadSeconds: overhead })
   const observation = { ...queueState.observation, atMs: nowMs }
   // callbacks ahead count only if they are back before this caller's turn (see callbacks-ahead.ts)
@@ -64,14 +62,46 @@ export function projectTimeToAgent(
   )
   const rate = estimateServiceRate(observation)
   const clearing = (observation.idleAgents ?? 0) > k ? { clearSeconds: 0, waitSeconds: 0 } : scheduleAwareClearing(k, observation)
-  const ahead = describeAhead(position.callsAhead, k - position.callsAhead)
-  if (clearing === undefined || rate === undefined) {
+  return projectFromClearing(
+    callback,
+    { callsAhead: position.callsAhead, ahead: k },
+    clearing,
+    rate?.ratePerSecond,
+    nowMs,
+    options
+  )
+}
+
+/** Who is ahead of a callback for the projection: calls on hold, and everyone (calls + callbacks) counted. */
+export interface ProjectionAhead {
+  readonly callsAhead: number
+  readonly ahead: number
+}
+
+/**
+ * The projection once the callers ahead and their clearing time are known (shared by `projectTimeToAgent` and the
+ * board's O(n) projection, which counts who is ahead from queue totals). `clearing` / `ratePerSecond` undefined =
+ * nobody serves the queue.
+ */
+export function projectFromClearing(
+  callback: ProjectableCallback,
+  ahead: ProjectionAhead,
+  clearing: Clearing | undefined,
+  ratePerSecond: number | undefined,
+  nowMs: number,
+  options: ProjectionOptions = {}
+): Projection {
+  const overhead = options.overheadSeconds ?? DEFAULT_POLICY_SETTINGS.overheadSeconds
+  const threshold = options.flagThresholdSeconds ?? 120
+  const promisedAtMs = callback.requestedAtMs + callback.promisedWaitSeconds * 1000
+  const who = describeAhead(ahead.callsAhead, ahead.ahead - ahead.callsAhead)
+  if (clearing === undefined || ratePerSecond === undefined) {
     const overdue = (nowMs - promisedAtMs) / 1000
     return {
       projectedAt: null,
       deltaVsPromiseSeconds: null,
       flag: overdue > threshold ? 'late' : 'on-time',
-      explanation: `No agents are on the queue, so nobody moves (${ahead}); no projection until agents return.`
+      explanation: `No agents are on the queue, so nobody moves (${who}); no projection until agents return.`
     }
   }
   const residual = clearing.waitSeconds - clearing.clearSeconds
@@ -93,7 +123,8 @@ export function projectTimeToAgent(
   const projectedAt = Math.max(arrivalMs, clearAtMs) + residual * 1000
   const delta = (projectedAt - promisedAtMs) / 1000
   const flag: ProjectionFlag = delta > threshold ? 'late' : delta < -threshold ? 'early' : 'on-time'
-  const pace = k === 0 ? '' : `, clearing in ~${describeDuration(clearing.clearSeconds)} at ${describeRate(rate.ratePerSecond)}`
-  const explanation = `${lead}: ${ahead}${pace}; agent in ~${describeDuration((projectedAt - nowMs) / 1000)}, ${describeDelta(delta)}.`
+  const pace =
+    ahead.ahead === 0 ? '' : `, clearing in ~${describeDuration(clearing.clearSeconds)} at ${describeRate(ratePerSecond)}`
+  const explanation = `${lead}: ${who}${pace}; agent in ~${describeDuration((projectedAt - nowMs) / 1000)}, ${describeDelta(delta)}.`
   return { projectedAt, deltaVsPromiseSeconds: delta, flag, explanation }
 }

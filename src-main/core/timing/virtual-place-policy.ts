@@ -21,6 +21,13 @@ export interface VirtualPlaceSettings extends PolicySettings {
   readonly promisePredictor: PredictorId
   /** 'arithmetic' = exactly what the Architect workflow computes; 'exact' = the QL-m sum (a loop). */
   readonly clearing: 'arithmetic' | 'exact'
+  /**
+   * Share of the earlier callbacks (not parked, not yet back) counted as ahead: a callback ahead holds up this place
+   * only if it is back in the target queue when its turn comes; one still being dialled then loses that turn to the
+   * next caller on hold — in the counterfactual, this caller. Calibrated with Ô (README.md); 1 = count them all.
+   * Ignored when the exact return times are given (`callbacksBackAtMs`).
+   */
+  readonly callbacksAheadWeight: number
   readonly blend?: BlendCoefficients
 }
 
@@ -28,7 +35,39 @@ export interface VirtualPlaceSettings extends PolicySettings {
 export const DEFAULT_VIRTUAL_PLACE_SETTINGS: VirtualPlaceSettings = {
   ...DEFAULT_POLICY_SETTINGS,
   promisePredictor: 'schedule-qlm',
-  clearing: 'arithmetic'
+  clearing: 'arithmetic',
+  callbacksAheadWeight: 0.75
+}
+
+/** The position with only the expected share of earlier callbacks counted (Architect: `Round(w × callbacks)`). */
+export function effectivePosition(position: VirtualPosition, callbacksAheadWeight: number): VirtualPosition {
+  if (position.callbacksBackAtMs !== undefined || callbacksAheadWeight === 1) return position
+  return { ...position, callbacksAhead: Math.round(position.callbacksAhead * Math.max(0, callbacksAheadWeight)) }
+}
+
+/**
+ * The weight for this queue's pace: `weight` in full once enough places clear during the dial overhead (r·Ô, ewt.md
+ * §4's k*; 3.25 places for the shipped 0.75), falling linearly to 0 when at most one does. In a small or slow team a slot opens every 30–60 s, longer than
+ * the dial, so a callback ahead that is still being dialled when its slot opens hands it to the next caller on
+ * hold — in the counterfactual, this caller (found on the training family's 12-agent team, MAE 51 s → 30 s).
+ * Architect: `Min(w, Max(0, (r × Ô − 1) / 3))`.
+ */
+export function callbacksAheadWeightFor(weight: number, ratePerSecond: number, overheadSeconds: number): number {
+  return Math.min(weight, Math.max(0, (ratePerSecond * overheadSeconds - 1) / 3))
+}
+
+/** The position this policy counts at the queue's current pace (undefined rate: nobody serves, weight as set). */
+function countedPosition(
+  position: VirtualPosition,
+  observation: QueueObservation,
+  settings: VirtualPlaceSettings
+): VirtualPosition {
+  const rate = estimateServiceRate(observation)?.ratePerSecond
+  const w =
+    rate === undefined
+      ? settings.callbacksAheadWeight
+      : callbacksAheadWeightFor(settings.callbacksAheadWeight, rate, settings.overheadSeconds)
+  return effectivePosition(position, w)
 }
 
 /** Seconds until everyone ahead has left, and who that is; 0 if an idle agent is free; undefined when nobody serves. */
@@ -59,7 +98,7 @@ export function decideSlice(
   observation: QueueObservation,
   settings: VirtualPlaceSettings
 ): WakeDecision {
-  const clear = clearingSeconds(position, observation, settings.clearing)
+  const clear = clearingSeconds(countedPosition(position, observation, settings), observation, settings.clearing)
   if (clear === undefined) {
     const wakeAtMs = nowMs + settings.maxSliceSeconds * 1000
     return { kind: 'wait', wakeAtMs, plannedDispatchAtMs: wakeAtMs, reason: 'no agents on queue: the place is not moving' }
@@ -89,9 +128,10 @@ export function virtualPlacePolicy(overrides: Partial<VirtualPlaceSettings> = {}
     id: 'virtual-place',
     label: 'Virtual place, re-evaluated each slice',
     onRequest({ nowMs, position, observation, queuedAtMs }) {
-      const input = { position, observation, blend: settings.blend }
+      const input = { position: countedPosition(position, observation, settings), observation, blend: settings.blend }
       // with nobody on queue the model cannot promise; the platform's EWT (longest wait) is the fallback
-      const promisedWaitSeconds = predictWait(settings.promisePredictor, input) ?? predictWait('blueprint', input)
+      const promisedWaitSeconds =
+        predictWait(settings.promisePredictor, input) ?? predictWait('blueprint', { position, observation })
       const since = queuedAtMs ?? nowMs
       const first = decideSlice(nowMs, since, position, observation, settings)
       // due at once: the workflow wakes immediately and dispatches on that first wake

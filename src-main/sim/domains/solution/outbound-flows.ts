@@ -9,6 +9,7 @@ import type { SimOrg } from '../../org/org'
 import type { OutboundFlowCall } from '../outbound/dialer'
 import { outboundTarget } from './deployment'
 import { between, flowActor, sleep, toInt } from './flow-actor'
+import type { OursTiming } from './ours-timing'
 import { applyEffects, truthOf } from './placeholder'
 
 /** Shares of caller answers at the menu. */
@@ -35,7 +36,12 @@ function endCall(org: SimOrg, conversationId: string | undefined): void {
 }
 
 /** Ours: records answered / declined / failed through the lifecycle machine, then transfers or hangs up. */
-export async function runOursOutboundFlow(org: SimOrg, call: OutboundFlowCall, retry: RetryPolicy): Promise<void> {
+export async function runOursOutboundFlow(
+  org: SimOrg,
+  call: OutboundFlowCall,
+  retry: RetryPolicy,
+  timing: OursTiming | null = null
+): Promise<void> {
   await sleep(org, between(org, 6_000, 15_000))
   const callbackId = call.contact.data.callbackId
   const truth = callbackId ? truthOf(org, callbackId) : undefined
@@ -51,8 +57,13 @@ export async function runOursOutboundFlow(org: SimOrg, call: OutboundFlowCall, r
   const target = outboundTarget(org, call.flowId)
   const conv = call.conversationId ? org.conversations.get(call.conversationId) : undefined
   if (reply === 'yes' && target && conv && conv.phase !== 'ended') {
-    const waitedMinutes = truth.record.requestedAtMs === null ? 0 : (org.clock.now() - truth.record.requestedAtMs) / 60_000
-    org.conversations.transferToQueue(conv.id, target, { priority: Math.max(1, Math.round(waitedMinutes)) })
+    const now = org.clock.now()
+    const waitedMinutes = truth.record.requestedAtMs === null ? 0 : (now - truth.record.requestedAtMs) / 60_000
+    const customer = org.conversations.get(truth.conversationId)
+    const attributes = (customer && org.conversations.customerOf(customer)?.attributes) ?? {}
+    // the policy's priority puts the caller back at their virtual place (TimestampAndPriority: 1 point = 1 minute)
+    const priority = timing ? timing.transferPriority(truth, attributes, now) : Math.max(1, Math.round(waitedMinutes))
+    org.conversations.transferToQueue(conv.id, target, { priority })
     return
   }
   endCall(org, call.conversationId)

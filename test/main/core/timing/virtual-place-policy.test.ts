@@ -12,8 +12,8 @@ import { seededRandom } from '../../../../src-main/core/clock'
 import { randomInt } from './seeded'
 
 const T = 1_700_000_000_000
-// Ô = 35 s here (ewt.md §4's example) so that k* = 35/6 ≈ 6 places; the shipped default is 23 s
-const S = { ...DEFAULT_VIRTUAL_PLACE_SETTINGS, overheadSeconds: 35 }
+// Ô = 35 s here (ewt.md §4's example) so that k* = 35/6 ≈ 6 places; every callback ahead counted (weight 1)
+const S = { ...DEFAULT_VIRTUAL_PLACE_SETTINGS, overheadSeconds: 35, callbacksAheadWeight: 1 }
 const obs = (extra: Partial<QueueObservation> = {}): QueueObservation => ({
   atMs: T,
   agentsOnQueue: 50,
@@ -86,10 +86,11 @@ describe('virtual-place slice decision (50 agents, AHT 300 s: a place clears eve
 })
 
 describe('virtual-place policy through request and wake-ups', () => {
-  const policy = virtualPlacePolicy({ overheadSeconds: 35 })
+  const policy = virtualPlacePolicy({ overheadSeconds: 35, callbacksAheadWeight: 1 })
 
-  it('ships Ô = 23 s: dialer + ring + confirmation, without the agent alert on-hold callers also get', () => {
-    expect(DEFAULT_VIRTUAL_PLACE_SETTINGS.overheadSeconds).toBe(23)
+  it('ships the settings calibrated on the training family: Ô = 30 s, ¾ of the callbacks ahead counted', () => {
+    expect(DEFAULT_VIRTUAL_PLACE_SETTINGS.overheadSeconds).toBe(30)
+    expect(DEFAULT_VIRTUAL_PLACE_SETTINGS.callbacksAheadWeight).toBe(0.75)
   })
 
   it('promises the schedule-aware QL-m wait and plans the first wake', () => {
