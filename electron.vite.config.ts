@@ -62,9 +62,6 @@ export default defineConfig({
         }
       }
     },
-    plugins: [
-      vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('gux-') } } }),
-      sparkAssetsAndCsp()
-    ]
+    plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('gux-') } } }), sparkAssetsAndCsp()]
   }
 })

@@ -4,7 +4,23 @@ import prettier from 'eslint-config-prettier'
 import vue from 'eslint-plugin-vue'
 import tseslint from 'typescript-eslint'
 
-const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'tls', 'crypto', 'child_process', 'stream', 'url', 'util', 'worker_threads', 'dgram', 'dns']
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'tls',
+  'crypto',
+  'child_process',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'dgram',
+  'dns'
+]
 const nodeModules = [...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`), 'node:*']
 
 /**
@@ -43,8 +59,15 @@ export default tseslint.config(
           ],
           patterns: [
             { group: nodeModules, message: 'No Node modules in the renderer.' },
-            { group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/contract/**'], message: 'The renderer may import only src-main/contract.' },
-            { group: ['**/src-main/contract', '**/src-main/contract/**'], allowTypeImports: true, message: 'Import only types from the contract (import type).' }
+            {
+              group: ['**/src-main/**', '!**/src-main/contract', '!**/src-main/contract/**'],
+              message: 'The renderer may import only src-main/contract.'
+            },
+            {
+              group: ['**/src-main/contract', '**/src-main/contract/**'],
+              allowTypeImports: true,
+              message: 'Import only types from the contract (import type).'
+            }
           ]
         }
       ]
@@ -56,10 +79,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['electron', 'ws', 'purecloud-platform-client-v2'].map((name) => ({ name, message: 'core/ is pure: no Electron, network or SDK.' })),
+          paths: ['electron', 'ws', 'purecloud-platform-client-v2'].map((name) => ({
+            name,
+            message: 'core/ is pure: no Electron, network or SDK.'
+          })),
           patterns: [
             { group: nodeModules, message: 'core/ is pure: no Node I/O modules.' },
-            { group: ['**/sim/**', '**/genesys/**', '**/host/**', '**/shell/**', '**/contract/**'], message: 'core/ imports nothing above it.' }
+            {
+              group: ['**/sim/**', '**/genesys/**', '**/host/**', '**/shell/**', '**/contract/**'],
+              message: 'core/ imports nothing above it.'
+            }
           ]
         }
       ]
@@ -72,7 +101,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The demo org runs in plain Node.' }],
-          patterns: [{ group: ['**/genesys/**', '**/host/**', '**/shell/**', '**/contract/**'], message: 'The demo org never imports the console (only core/).' }]
+          patterns: [
+            {
+              group: ['**/genesys/**', '**/host/**', '**/shell/**', '**/contract/**'],
+              message: 'The demo org never imports the console (only core/).'
+            }
+          ]
         }
       ]
     }
@@ -83,8 +117,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only the Electron shell (src-main/index.ts, preload.ts, shell/electron-*) imports electron.' }],
-          patterns: [{ group: ['**/sim/**', '!**/sim/server'], message: 'The console imports the demo org only to start it (sim/server).' }]
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only the Electron shell (src-main/index.ts, preload.ts, shell/electron-*) imports electron.'
+            }
+          ],
+          patterns: [
+            { group: ['**/sim/**', '!**/sim/server'], message: 'The console imports the demo org only to start it (sim/server).' }
+          ]
         }
       ]
     }

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, ipcMain, Notification, protocol, safeStorage, screen, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell } from 'electron'
 import { ConsoleHost } from './host/console-host'
+import { buildAppMenuTemplate } from './shell/app-menu'
 import { APP_SCHEME_PRIVILEGES, handleAppProtocol } from './shell/app-protocol'
 import { APP_NAME, APP_VERSION } from './shell/app-info'
 import { parseShellArgs } from './shell/args'
@@ -14,7 +15,9 @@ import { fitToDisplays, loadWindowState, saveWindowState } from './shell/window-
 /** The desktop shell: app lifecycle, one hardened window, IPC wiring. Everything else lives in the host. */
 const log = (line: string): void => console.log(line)
 // Electron passes its own switches too; keep only ours (--sim-url, --demo), ignoring anything unknown.
-const ours = process.argv.slice(2).filter((a, i, all) => a === '--demo' || a.startsWith('--sim-url') || all[i - 1] === '--sim-url')
+const ours = process.argv
+  .slice(2)
+  .filter((a, i, all) => a === '--demo' || a.startsWith('--sim-url') || all[i - 1] === '--sim-url')
 const parsedArgs = parseShellArgs(ours)
 const args = parsedArgs.ok ? parsedArgs.args : { port: 0, open: false, demo: false, simUrl: null }
 
@@ -63,9 +66,23 @@ if (!app.requestSingleInstanceLock()) {
       }
     })
     await host.boot()
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildAppMenuTemplate({
+          platform: process.platform,
+          appName: APP_NAME,
+          isDev: !app.isPackaged,
+          navigate: (path) => host.emit('app:navigate', { path }),
+          openExternal: (url) => void openExternalSafely(shell, url, log)
+        })
+      )
+    )
     const ipc = registerIpc(ipcMain, host, () => mainWindow?.webContents ?? null, log)
 
-    const saved = fitToDisplays(await loadWindowState(stateFile), screen.getAllDisplays().map((d) => d.workArea))
+    const saved = fitToDisplays(
+      await loadWindowState(stateFile),
+      screen.getAllDisplays().map((d) => d.workArea)
+    )
     mainWindow = createMainWindow(BrowserWindow, {
       preloadPath: join(import.meta.dirname, '../preload/preload.cjs'),
       state: saved,

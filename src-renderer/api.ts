@@ -16,6 +16,15 @@ export function useApi(): ConsoleApi {
   return instance
 }
 
+/**
+ * Runs `listener` whenever the transport came back after a drop (web mode's bridge; Electron IPC never
+ * drops). Events pushed during the gap are lost, so stores re-read what they mirror.
+ */
+export function onApiReconnect(listener: () => void): () => void {
+  const api = useApi() as ConsoleApi & { onReconnect?: (listener: () => void) => () => void }
+  return typeof api.onReconnect === 'function' ? api.onReconnect(listener) : () => undefined
+}
+
 /** Lets tests hand the stores a fake ConsoleApi. */
 export function setApiForTesting(api: ConsoleApi | null): void {
   instance = api

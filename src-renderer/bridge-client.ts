@@ -9,12 +9,17 @@ interface Pending {
   resolve: (result: Result<unknown>) => void
 }
 
+/** The bridge also says when it came back after a drop: events pushed meanwhile were lost, so views re-read. */
+export interface BridgeApi extends ConsoleApi {
+  onReconnect(listener: () => void): () => void
+}
+
 /**
  * Web mode's ConsoleApi: the same commands and events as Electron IPC, over one WebSocket to the page's own
  * origin (`./bridge`, below the secret prefix). Reconnects with backoff; calls made while it is down wait
  * for the connection, and calls cut off by a drop resolve to a plain `disconnected` error, never hang.
  */
-export function createBridgeApi(baseUrl: string, WebSocketImpl: typeof WebSocket = WebSocket): ConsoleApi {
+export function createBridgeApi(baseUrl: string, WebSocketImpl: typeof WebSocket = WebSocket): BridgeApi {
   const url = new URL('bridge', baseUrl)
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
   const listeners = new Map<string, Set<Listener>>()
@@ -23,6 +28,8 @@ export function createBridgeApi(baseUrl: string, WebSocketImpl: typeof WebSocket
   let nextId = 1
   let socket: WebSocket | null = null
   let attempt = 0
+  let opened = false
+  const reconnectListeners = new Set<() => void>()
 
   const connect = (): void => {
     const ws = new WebSocketImpl(url.href)
@@ -30,6 +37,8 @@ export function createBridgeApi(baseUrl: string, WebSocketImpl: typeof WebSocket
     ws.onopen = () => {
       attempt = 0
       for (const frame of queue.splice(0)) ws.send(frame)
+      if (opened) for (const listener of reconnectListeners) listener()
+      opened = true
     }
     ws.onmessage = (message: MessageEvent) => {
       let frame: BridgeServerFrame
@@ -72,6 +81,10 @@ export function createBridgeApi(baseUrl: string, WebSocketImpl: typeof WebSocket
       listeners.set(event, set)
       set.add(listener as Listener)
       return () => void set.delete(listener as Listener)
+    },
+    onReconnect(listener) {
+      reconnectListeners.add(listener)
+      return () => void reconnectListeners.delete(listener)
     }
   }
 }

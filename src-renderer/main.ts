@@ -1,4 +1,6 @@
 import { createPinia } from 'pinia'
+import { useSettingsStore } from './stores/settings'
+import { startTheme } from './theme'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { createAppRouter } from './router'
@@ -6,4 +8,10 @@ import { installSpark } from './spark'
 import './styles.css'
 
 installSpark()
-createApp(App).use(createPinia()).use(createAppRouter()).mount('#app')
+const pinia = createPinia()
+const app = createApp(App).use(pinia)
+// Settings first: the theme (from the local copy, before main answers) and the start screen for `/`.
+const settings = useSettingsStore(pinia)
+startTheme(() => settings.theme)
+void settings.load()
+app.use(createAppRouter()).mount('#app')

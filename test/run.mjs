@@ -20,10 +20,14 @@ for (const [name, cmd, args] of gates) {
 }
 
 rmSync(results, { force: true })
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...extra], {
-  stdio: 'inherit',
-  env: { ...process.env, NO_COLOR: '1' }
-})
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...extra],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, NO_COLOR: '1' }
+  }
+)
 let passed = 0
 let failed = failedGates
 if (existsSync(results)) {

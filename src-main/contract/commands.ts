@@ -11,7 +11,18 @@ import type {
 } from './live-views'
 import { setupInputsSchema } from '../core/setup/setup-inputs'
 import type { CommandName } from './names'
-import type { ApplyResult, InputProblem, PlanOutcome, PreflightReport, SetupChoices, TeardownPlan, TeardownResult, VerifyResult } from './setup-views'
+import { historyCommandInputSchemas, type HistoryCommandOutputs } from './history-views'
+import { settingsCommandInputSchemas, type SettingsCommandOutputs } from './settings-views'
+import type {
+  ApplyResult,
+  InputProblem,
+  PlanOutcome,
+  PreflightReport,
+  SetupChoices,
+  TeardownPlan,
+  TeardownResult,
+  VerifyResult
+} from './setup-views'
 import type { DiagnosticsView } from './views'
 
 /** Genesys ids are UUIDs; anything else from the renderer is refused before it reaches a service. */
@@ -65,7 +76,15 @@ export const commandInputSchemas = {
   }),
   'callbacks:reschedule': z.union([
     z.object({ ids: callbackIds, dueAt: z.iso.datetime({ offset: true }) }),
-    z.object({ ids: callbackIds, shiftMinutes: z.number().int().min(-1440).max(10080).refine((n) => n !== 0, 'shift by at least one minute') })
+    z.object({
+      ids: callbackIds,
+      shiftMinutes: z
+        .number()
+        .int()
+        .min(-1440)
+        .max(10080)
+        .refine((n) => n !== 0, 'shift by at least one minute')
+    })
   ]),
   'callbacks:call-now': z.object({ ids: callbackIds }),
   'callbacks:reveal-number': z.object({ id: entityId }),
@@ -79,11 +98,13 @@ export const commandInputSchemas = {
   'setup:apply': setupInputsSchema,
   'setup:verify': setupInputsSchema,
   'setup:teardown-plan': teardownScopeSchema,
-  'setup:teardown': teardownScopeSchema.extend({ confirmed: z.literal(true, 'confirm the teardown first') })
+  'setup:teardown': teardownScopeSchema.extend({ confirmed: z.literal(true, 'confirm the teardown first') }),
+  ...historyCommandInputSchemas,
+  ...settingsCommandInputSchemas
 } as const satisfies { readonly [K in CommandName]: z.ZodType }
 
 /** What each command resolves to on success. */
-export interface CommandOutputs {
+export interface CommandOutputs extends HistoryCommandOutputs, SettingsCommandOutputs {
   'app:diagnostics': DiagnosticsView
   'app:support-summary': string
   'session:get': SessionView

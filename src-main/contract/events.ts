@@ -2,9 +2,12 @@ import type { AlertView, BoardDiff, ConnectionView, SessionView } from './live-v
 import type { EventName } from './names'
 import type { ProgressEvent } from './setup-views'
 import type { NoticeView } from './views'
+import type { HistoryEventPayloads } from './history-views'
+import type { SettingsEventPayloads } from './settings-views'
+import type { ShellEventPayloads } from './shell-events'
 
 /** Payloads of the events main pushes to the renderer. Outbound only: main builds them, so no schema. */
-export interface EventPayloads {
+export interface EventPayloads extends HistoryEventPayloads, SettingsEventPayloads, ShellEventPayloads {
   'app:notice': NoticeView
   'session:changed': SessionView
   /** Coalesced board changes, at most one per animation frame. */

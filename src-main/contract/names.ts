@@ -27,10 +27,25 @@ export const COMMAND_NAMES = [
   'setup:apply',
   'setup:verify',
   'setup:teardown-plan',
-  'setup:teardown'
+  'setup:teardown',
+  'history:run',
+  'history:cancel',
+  'history:export',
+  'settings:get',
+  'settings:save'
 ] as const
 
-export const EVENT_NAMES = ['app:notice', 'session:changed', 'board:changed', 'board:connection', 'alerts:raised', 'setup:progress'] as const
+export const EVENT_NAMES = [
+  'app:notice',
+  'session:changed',
+  'board:changed',
+  'board:connection',
+  'alerts:raised',
+  'setup:progress',
+  'history:progress',
+  'settings:changed',
+  'app:navigate'
+] as const
 
 export type CommandName = (typeof COMMAND_NAMES)[number]
 export type EventName = (typeof EVENT_NAMES)[number]

@@ -62,8 +62,20 @@ export interface AppliedStep {
 }
 
 export type ApplyResult =
-  | { readonly ok: true; readonly plan: SetupPlan; readonly done: readonly AppliedStep[]; readonly tally: CallTally; readonly profile: DeploymentProfileView }
-  | { readonly ok: false; readonly error: EngineFailure; readonly preflight?: PreflightReport; readonly done: readonly AppliedStep[]; readonly tally: CallTally }
+  | {
+      readonly ok: true
+      readonly plan: SetupPlan
+      readonly done: readonly AppliedStep[]
+      readonly tally: CallTally
+      readonly profile: DeploymentProfileView
+    }
+  | {
+      readonly ok: false
+      readonly error: EngineFailure
+      readonly preflight?: PreflightReport
+      readonly done: readonly AppliedStep[]
+      readonly tally: CallTally
+    }
 
 export interface VerifyCheck {
   readonly name: string
@@ -80,12 +92,34 @@ export interface VerifyResult {
 
 export type TeardownResult =
   | { readonly ok: true; readonly plan: TeardownPlan; readonly done: readonly TeardownStep[]; readonly tally: CallTally }
-  | { readonly ok: false; readonly error: EngineFailure; readonly plan?: TeardownPlan; readonly done: readonly TeardownStep[]; readonly tally: CallTally }
+  | {
+      readonly ok: false
+      readonly error: EngineFailure
+      readonly plan?: TeardownPlan
+      readonly done: readonly TeardownStep[]
+      readonly tally: CallTally
+    }
 
 /** Step-by-step progress of apply, verify and teardown. */
 export type ProgressEvent =
-  | { readonly kind: 'phase'; readonly phase: 'read' | 'preflight' | 'plan' | 'apply' | 'verify' | 'teardown'; readonly message: string }
-  | { readonly kind: 'step-start'; readonly key: string; readonly name: string; readonly action: string; readonly index: number; readonly total: number }
+  | {
+      readonly kind: 'phase'
+      readonly phase: 'read' | 'preflight' | 'plan' | 'apply' | 'verify' | 'teardown'
+      readonly message: string
+    }
+  | {
+      readonly kind: 'step-start'
+      readonly key: string
+      readonly name: string
+      readonly action: string
+      readonly index: number
+      readonly total: number
+    }
   | { readonly kind: 'step-done'; readonly key: string; readonly name: string; readonly action: string; readonly id?: string }
-  | { readonly kind: 'step-failed'; readonly key: string; readonly name: string; readonly error: { readonly code: string; readonly message: string } }
+  | {
+      readonly kind: 'step-failed'
+      readonly key: string
+      readonly name: string
+      readonly error: { readonly code: string; readonly message: string }
+    }
   | { readonly kind: 'check'; readonly check: VerifyCheck }

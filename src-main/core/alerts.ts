@@ -36,7 +36,10 @@ function activeConditions(input: AlertInput): Map<AlertKind, string> {
   const { kpis } = input
   if (!input.live && input.notLiveSinceMs !== null && input.nowMs - input.notLiveSinceMs > CONNECTION_LOST_AFTER_MS) {
     const seconds = Math.round((input.nowMs - input.notLiveSinceMs) / 1000)
-    active.set('connection-lost', `Live updates from Genesys Cloud have been lost for ${seconds} s; the board may be out of date.`)
+    active.set(
+      'connection-lost',
+      `Live updates from Genesys Cloud have been lost for ${seconds} s; the board may be out of date.`
+    )
   }
   if (kpis.overdue > 0) {
     const n = kpis.overdue
@@ -45,7 +48,10 @@ function activeConditions(input: AlertInput): Map<AlertKind, string> {
   const waiting = kpis.waiting + kpis.dispatched
   if (kpis.campaignStatus !== null && waiting > 0 && (!CAMPAIGN_OK.has(kpis.campaignStatus) || kpis.campaignErrors > 0)) {
     const what = kpis.campaignErrors > 0 ? 'reports configuration errors' : `is ${kpis.campaignStatus}`
-    active.set('campaign-off', `The callback campaign ${what} while ${waiting} callback${waiting === 1 ? '' : 's'} wait; nobody will be called back.`)
+    active.set(
+      'campaign-off',
+      `The callback campaign ${what} while ${waiting} callback${waiting === 1 ? '' : 's'} wait; nobody will be called back.`
+    )
   }
   if (input.backlogThreshold !== null && kpis.waiting > input.backlogThreshold) {
     active.set('backlog', `${kpis.waiting} callbacks are waiting, above your threshold of ${input.backlogThreshold}.`)

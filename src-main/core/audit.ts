@@ -9,7 +9,7 @@ import type { Actor } from './lifecycle-model'
 import { maskPhone } from './phone'
 
 /** Every audited action (bulk actions are audited per callback with a shared `batchId`). */
-export const AUDIT_ACTIONS = ['cancel', 'reschedule', 'call-now', 'reveal-number'] as const
+export const AUDIT_ACTIONS = ['cancel', 'reschedule', 'call-now', 'reveal-number', 'export-unmasked'] as const
 
 /** One audited action kind. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
@@ -71,7 +71,8 @@ const VERBS: Readonly<Record<AuditAction, string>> = {
   cancel: 'cancelled',
   reschedule: 'rescheduled',
   'call-now': 'dialled now',
-  'reveal-number': 'revealed the number of'
+  'reveal-number': 'revealed the number of',
+  'export-unmasked': 'exported full phone numbers from'
 }
 
 /**

@@ -7,7 +7,7 @@
  * | terminal (any of four)  | live or ended                             | that state    | no       |
  * | `waiting`/`dispatched`  | live                                      | that state    | no       |
  * | `waiting`/`dispatched`  | ended (disconnected outside the contract) | `cancelled`   | yes      |
- * | absent or unreadable    | live, `dialing`/`contacting`/`connected`/`converting` | `dispatched` | yes |
+ * | absent or unreadable    | live, `dialing`/`contacting`             | `dispatched`  | yes      |
  * | absent or unreadable    | live, any other state                     | `waiting`     | yes      |
  * | absent or unreadable    | ended                                     | `cancelled`   | yes      |
  *
@@ -57,7 +57,11 @@ export interface LifecycleRecord {
   readonly contactId: string | null
 }
 
-const DIALLING_STATES: ReadonlySet<string> = new Set(['dialing', 'contacting', 'connected', 'converting'])
+/**
+ * Only the states that mean "ringing the caller". A waiting placeholder's participants are `connected` (the
+ * callback is connected to the queue), so `connected` alone says nothing about dialling.
+ */
+const DIALLING_STATES: ReadonlySet<string> = new Set(['dialing', 'contacting'])
 
 function deriveState(written: LifecycleState | null, facts: PlaceholderFacts): { state: LifecycleState; inferred: boolean } {
   if (written && isTerminalState(written)) return { state: written, inferred: false }

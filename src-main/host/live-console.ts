@@ -23,6 +23,7 @@ import { listProfileCandidates } from '../genesys/profile/profile-candidates'
 import { ProfileStore } from '../genesys/profile/profile-store'
 import type { DeploymentProfile } from '../genesys/profile/profile-schema'
 import { GenesysSession } from '../genesys/session/session'
+import type { UnmaskedExportEvent } from '../genesys/history/history-service'
 import { AuditLog } from './audit-log'
 import type { DemoOrgLauncher } from './demo-org-launcher'
 import type { SecretStorage } from './secret-storage'
@@ -67,7 +68,9 @@ export class LiveConsole implements Disposable {
   private readonly alertTimer: ReturnType<typeof setInterval>
 
   constructor(private readonly options: LiveConsoleOptions) {
-    this.session = this.store.add(new GenesysSession({ secrets: options.secrets, openExternal: options.openExternal, log: options.log }))
+    this.session = this.store.add(
+      new GenesysSession({ secrets: options.secrets, openExternal: options.openExternal, log: options.log })
+    )
     this.profiles = new ProfileStore(options.dataDir)
     this.audit = new AuditLog(join(options.dataDir, 'audit'), options.log)
     this.actions = new CallbackActions({
@@ -107,7 +110,9 @@ export class LiveConsole implements Disposable {
   }
 
   async signIn(
-    input: { method: 'pkce'; regionId: string; clientId: string } | { method: 'client-credentials'; regionId: string; clientId: string; clientSecret: string; remember: boolean }
+    input:
+      | { method: 'pkce'; regionId: string; clientId: string }
+      | { method: 'client-credentials'; regionId: string; clientId: string; clientSecret: string; remember: boolean }
   ): Promise<Result<SessionView>> {
     const target = { kind: 'region' as const, regionId: input.regionId }
     const result =
@@ -141,14 +146,22 @@ export class LiveConsole implements Disposable {
 
   snapshot(): BoardSnapshotView {
     if (this.board) return this.board.snapshotView()
-    return { rows: [], kpis: EMPTY_KPIS, connection: this.offlineConnection(), serverNow: new Date(this.options.now()).toISOString() }
+    return {
+      rows: [],
+      kpis: EMPTY_KPIS,
+      connection: this.offlineConnection(),
+      serverNow: new Date(this.options.now()).toISOString()
+    }
   }
 
   cancel(ids: readonly string[], reason: string, note?: string): Promise<Result<readonly ActionOutcomeView[]>> {
     return this.act(() => this.actions.cancel(ids, reason, note))
   }
 
-  reschedule(ids: readonly string[], target: { dueAtMs: number } | { shiftMinutes: number }): Promise<Result<readonly ActionOutcomeView[]>> {
+  reschedule(
+    ids: readonly string[],
+    target: { dueAtMs: number } | { shiftMinutes: number }
+  ): Promise<Result<readonly ActionOutcomeView[]>> {
     return this.act(() => this.actions.reschedule(ids, target))
   }
 
@@ -177,6 +190,18 @@ export class LiveConsole implements Disposable {
     const day = new Date(this.options.now()).toISOString().slice(0, 10)
     const audit = (await this.audit.list(day)).filter((r) => r.conversationId === id)
     return ok(buildTimeline(read.value.attributes, read.value.truth.dueAtMs, audit))
+  }
+
+  /** Audits a History export with full phone numbers (who, which table, which days) before it is handed out. */
+  async recordUnmaskedExport(event: UnmaskedExportEvent): Promise<void> {
+    const days = event.from === event.to ? event.from : `${event.from} to ${event.to}`
+    await this.record({
+      actor: this.actor(),
+      action: 'export-unmasked',
+      conversationId: 'history',
+      result: 'ok',
+      detail: `${event.title}, ${days} (${event.timeZone}), ${event.rows} rows with full numbers`
+    })
   }
 
   auditOf(day: string): Promise<AuditRecord[]> {
@@ -260,7 +285,12 @@ export class LiveConsole implements Disposable {
     )
     this.alertMemory = memory
     for (const alert of raised) {
-      this.options.emit('alerts:raised', { id: randomUUID(), kind: alert.kind, message: alert.message, at: new Date(this.options.now()).toISOString() })
+      this.options.emit('alerts:raised', {
+        id: randomUUID(),
+        kind: alert.kind,
+        message: alert.message,
+        at: new Date(this.options.now()).toISOString()
+      })
       this.options.notify?.('Callback Console', alert.message)
     }
   }

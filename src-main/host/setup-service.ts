@@ -1,4 +1,12 @@
-import type { ApplyResult, PlanOutcome, PreflightReport, SetupChoices, TeardownPlan, TeardownResult, VerifyResult } from '../contract/setup-views'
+import type {
+  ApplyResult,
+  PlanOutcome,
+  PreflightReport,
+  SetupChoices,
+  TeardownPlan,
+  TeardownResult,
+  VerifyResult
+} from '../contract/setup-views'
 import type { DeploymentProfileView } from '../contract/live-views'
 import { err, ok, type Result } from '../contract/result'
 import { parseSetupInputs, type InputProblem, type SetupInputs } from '../core/setup/setup-inputs'

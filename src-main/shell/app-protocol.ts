@@ -18,7 +18,11 @@ export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDi
     const file = await readStaticFile(rendererDir, url.pathname.replace(/^\//, ''))
     if (!file) return new Response('Not found', { status: 404 })
     return new Response(new Uint8Array(file.body), {
-      headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' }
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff'
+      }
     })
   })
 }

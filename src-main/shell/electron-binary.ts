@@ -30,7 +30,13 @@ export function fetchElectronBinary(log: (line: string) => void, timeoutMs = 180
   log('[Launch] downloading the Electron runtime (first start only)…')
   const run = spawnSync(process.execPath, [installer], { stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs })
   if (run.status === 0 && findElectronBinary()) return true
-  const reason = run.error?.message ?? run.stderr?.toString().split('\n').find((l) => /error/i.test(l)) ?? `exit ${run.status}`
+  const reason =
+    run.error?.message ??
+    run.stderr
+      ?.toString()
+      .split('\n')
+      .find((l) => /error/i.test(l)) ??
+    `exit ${run.status}`
   log(`[Launch] Electron download failed: ${reason.trim()}`)
   return false
 }

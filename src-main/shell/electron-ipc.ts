@@ -12,7 +12,10 @@ export const APP_ORIGIN = 'app://bundle'
  * True only for calls from our own window's main frame loaded from the app bundle. Checked on every call:
  * a compromised or navigated frame must not reach the host.
  */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, trusted: () => WebContents | null): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>,
+  trusted: () => WebContents | null
+): boolean {
   const expected = trusted()
   if (!expected || event.sender !== expected) return false
   const frame = event.senderFrame

@@ -5,7 +5,12 @@ import type { App, Session, WebContents } from 'electron'
  * windows, and every permission request (camera, notifications prompt, geolocation…) is denied.
  * Links meant for the browser go through `openExternalSafely` from explicit commands, never from here.
  */
-export function installSecurityGuards(app: Pick<App, 'on'>, session: Session, isAppUrl: (url: string) => boolean, log: (line: string) => void): void {
+export function installSecurityGuards(
+  app: Pick<App, 'on'>,
+  session: Session,
+  isAppUrl: (url: string) => boolean,
+  log: (line: string) => void
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     log(`[Security] denied permission request: ${permission}`)
     callback(false)

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
 /** The decision for one incoming request: the path below the secret prefix, or a refusal. */
-export type GuardDecision = { readonly allowed: true; readonly subPath: string } | { readonly allowed: false; readonly reason: string }
+export type GuardDecision =
+  { readonly allowed: true; readonly subPath: string } | { readonly allowed: false; readonly reason: string }
 
 /**
  * Web mode's front door. Every request must (1) name our loopback address and port in `Host` (defeats DNS

@@ -29,9 +29,7 @@ export async function runWebShell(argv: readonly string[], rendererDir: string):
     versions: { node: process.versions.node, electron: null, chromium: null, v8: process.versions.v8 },
     platform: platform(),
     arch: arch(),
-    secrets: new MemorySecretStorage(
-      'Web mode keeps sign-in tokens in memory only; they are gone when the console stops.'
-    ),
+    secrets: new MemorySecretStorage('Web mode keeps sign-in tokens in memory only; they are gone when the console stops.'),
     now: () => new Date(),
     log,
     simUrl: parsed.args.simUrl,

@@ -9,11 +9,26 @@ import { join } from 'node:path'
 type Suite = () => Promise<unknown>
 
 const SUITES: Record<string, { readonly what: string; readonly load: () => Promise<Suite> }> = {
-  sim: { what: 'demo org: 10,000 waiting callbacks, events/s published', load: async () => (await import('./sim-bench')).runSimBench },
-  api: { what: 'REST calls: steady state with 1,000 callbacks, first snapshot of 5,000', load: async () => (await import('./api-bench')).runApiBench },
-  board: { what: 'board in a real browser: 5,000 callbacks, 200 events/s', load: async () => (await import('./board-bench')).runBoardBench },
-  timing: { what: 'callback timing policies vs the blueprint formula', load: async () => (await import('./timing-bench')).runTimingBench },
-  setup: { what: 'guided setup: API calls and time of a full apply', load: async () => (await import('./setup-bench')).runSetupBench }
+  sim: {
+    what: 'demo org: 10,000 waiting callbacks, events/s published',
+    load: async () => (await import('./sim-bench')).runSimBench
+  },
+  api: {
+    what: 'REST calls: steady state with 1,000 callbacks, first snapshot of 5,000',
+    load: async () => (await import('./api-bench')).runApiBench
+  },
+  board: {
+    what: 'board in a real browser: 5,000 callbacks, 200 events/s',
+    load: async () => (await import('./board-bench')).runBoardBench
+  },
+  timing: {
+    what: 'callback timing policies vs the blueprint formula',
+    load: async () => (await import('./timing-bench')).runTimingBench
+  },
+  setup: {
+    what: 'guided setup: API calls and time of a full apply',
+    load: async () => (await import('./setup-bench')).runSetupBench
+  }
 }
 
 async function main(): Promise<void> {

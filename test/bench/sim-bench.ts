@@ -112,7 +112,8 @@ export async function runSimBench(): Promise<Record<string, unknown>> {
     const burstStart = performance.now()
     let burstSent = 0
     while (performance.now() - burstStart < 5000) {
-      for (let j = 0; j < 200; j++) demo.org.conversations.patchCallback(ids[burstSent++ % ids.length], { callbackScheduledTime: Date.now() + burstSent })
+      for (let j = 0; j < 200; j++)
+        demo.org.conversations.patchCallback(ids[burstSent++ % ids.length], { callbackScheduledTime: Date.now() + burstSent })
       await new Promise((r) => setImmediate(r))
     }
     await new Promise((r) => setTimeout(r, 1500))
@@ -130,7 +131,11 @@ export async function runSimBench(): Promise<Record<string, unknown>> {
         sent: PACED_RATE * PACED_SECONDS,
         received: pacedReceived,
         achievedEventsPerSecond: round(pacedReceived / pacedSeconds, 1),
-        latencyMs: { p50: round(percentile(sortedLatency, 50)), p99: round(percentile(sortedLatency, 99)), max: round(sortedLatency.at(-1) ?? NaN) }
+        latencyMs: {
+          p50: round(percentile(sortedLatency, 50)),
+          p99: round(percentile(sortedLatency, 99)),
+          max: round(sortedLatency.at(-1) ?? NaN)
+        }
       },
       maxSustained: { sent: burstSent, received, eventsPerSecond: Math.round(received / burstSeconds) }
     }

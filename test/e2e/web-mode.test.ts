@@ -24,14 +24,20 @@ describe('web mode in a real browser', () => {
     const errors: string[] = []
     page.on('request', (r) => requests.push(r.url()))
     page.on('pageerror', (e) => errors.push(e.message))
-    await page.goto(web.url)
+    await page.goto(`${web.url}#/diagnostics`)
     await expect.poll(() => page.locator('[data-testid=diag-shell]').textContent()).toBe('Web mode (system browser)')
     expect(await page.locator('[data-testid=diag-node]').textContent()).toBe(process.versions.node)
     expect(await page.locator('[data-testid=diag-data-dir]').textContent()).toBe(web.dataDir)
     expect(await page.locator('[data-testid=diag-secure-storage]').textContent()).toContain('Not available')
     // Spark hydrated (its elements are hidden until then) and every request stayed on loopback.
     const button = page.locator('gux-button[data-testid=copy-summary]')
-    await expect.poll(() => button.evaluate((el) => el.shadowRoot !== null && el.ownerDocument.defaultView?.getComputedStyle(el).visibility === 'visible')).toBe(true)
+    await expect
+      .poll(() =>
+        button.evaluate(
+          (el) => el.shadowRoot !== null && el.ownerDocument.defaultView?.getComputedStyle(el).visibility === 'visible'
+        )
+      )
+      .toBe(true)
     expect(requests.filter((u) => !u.startsWith(`http://127.0.0.1:${web.port}/`) && !u.startsWith('data:'))).toEqual([])
     expect(errors).toEqual([])
     await page.close()

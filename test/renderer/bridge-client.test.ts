@@ -57,6 +57,21 @@ describe('bridge client', () => {
     expect(seen).toEqual([{ level: 'info', message: 'a' }])
   })
 
+  it('tells subscribers when it came back after a drop (not on the first connect)', () => {
+    vi.useFakeTimers()
+    FakeSocket.instances = []
+    const api = createBridgeApi('http://127.0.0.1:5000/s/S/', FakeSocket as never)
+    let reconnects = 0
+    api.onReconnect(() => reconnects++)
+    FakeSocket.instances[0].open()
+    expect(reconnects).toBe(0)
+    FakeSocket.instances[0].drop()
+    vi.advanceTimersByTime(15_000)
+    FakeSocket.instances[1].open()
+    expect(reconnects).toBe(1)
+    vi.useRealTimers()
+  })
+
   it('resolves in-flight calls with a plain error on a drop, then reconnects', async () => {
     vi.useFakeTimers()
     FakeSocket.instances = []

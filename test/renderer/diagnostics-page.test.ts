@@ -40,7 +40,10 @@ describe('Diagnostics page', () => {
   })
 
   it('says plainly when main could not answer', async () => {
-    api.reply('app:diagnostics', () => ({ ok: false, error: { code: 'disconnected', message: 'Lost the connection to the console.' } }))
+    api.reply('app:diagnostics', () => ({
+      ok: false,
+      error: { code: 'disconnected', message: 'Lost the connection to the console.' }
+    }))
     const wrapper = mount(DiagnosticsPage)
     await flushPromises()
     expect(wrapper.get('[role=alert]').text()).toBe('Lost the connection to the console.')

@@ -46,7 +46,7 @@ export function measurePunctuality(
     const useAgent = agentAt !== undefined && agentAt >= record.requestedAtMs
     const reachedAtMs = useAgent ? agentAt : record.outcomeAtMs
     if (reachedAtMs === null) continue
-    const deltaMinutes = Math.round((reachedAtMs - record.promisedAtMs) / 6_000) / 10
+    const deltaMinutes = Math.round((reachedAtMs - record.promisedAtMs) / 6_000) / 10 + 0 // never -0
     out.push({
       record,
       promisedAtMs: record.promisedAtMs,

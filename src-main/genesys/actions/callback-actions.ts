@@ -15,6 +15,13 @@ export interface CallbackActionsDeps {
   readonly now: () => number
   readonly newId: () => string
   readonly audit: (input: AuditInput) => void
+  /**
+   * How long to wait after our claim write before reading it back. Two consoles that read the callback at the
+   * same moment both write; waiting longer than one read→write round trip lets the later write land first, so
+   * exactly one of them sees its own id and goes on. 400 ms by default.
+   */
+  readonly settleMs?: number
+  readonly sleep?: (ms: number) => Promise<void>
 }
 
 /** What an action asks of each callback; resolved per callback because shifts depend on its own due time. */
@@ -37,7 +44,10 @@ export class CallbackActions {
     return this.runAll(ids, (_s, actor) => ({ kind: 'cancel', actor, reason: why }))
   }
 
-  reschedule(ids: readonly string[], target: { readonly dueAtMs: number } | { readonly shiftMinutes: number }): Promise<ActionOutcomeView[]> {
+  reschedule(
+    ids: readonly string[],
+    target: { readonly dueAtMs: number } | { readonly shiftMinutes: number }
+  ): Promise<ActionOutcomeView[]> {
     return this.runAll(ids, (snapshot, actor) => {
       const base = snapshot.truth.dueAtMs ?? this.deps.now()
       const dueAtMs = 'dueAtMs' in target ? target.dueAtMs : base + target.shiftMinutes * 60_000
@@ -71,7 +81,7 @@ export class CallbackActions {
   private async runOne(id: string, commandFor: CommandFor, batchId: string | null): Promise<ActionOutcomeView> {
     const actor = this.deps.actor()
     const read = await this.read(id)
-    if (!read.ok) return this.fail(id, read.error, null, null, batchId)
+    if (!read.ok) return this.fail(id, read.error, null, null)
     const command = commandFor(read.value, actor)
     const actionId = this.deps.newId()
     const decision = decide(read.value.truth, command, { nowMs: this.deps.now(), actionId })
@@ -82,11 +92,12 @@ export class CallbackActions {
     let claimed = false
     for (const effect of decision.effects) {
       const done = await this.perform(effect, read.value)
-      if (!done.ok) return this.fail(id, done.error, base, auditAs === 'cancel' ? (command as { reason?: string }).reason ?? null : null, batchId)
+      if (!done.ok) return this.fail(id, done.error, base, 'reason' in command ? (command.reason ?? null) : null)
       if (effect.kind === 'write-attributes' && !claimed) {
         claimed = true
+        await (this.deps.sleep ?? defaultSleep)(this.deps.settleMs ?? 400)
         const again = await this.read(id)
-        if (!again.ok) return this.fail(id, again.error, base, null, batchId)
+        if (!again.ok) return this.fail(id, again.error, base, null)
         if (!isOwnWrite(again.value.attributes, actionId)) return this.lostRace(id, again.value, command, base)
       }
     }
@@ -102,20 +113,36 @@ export class CallbackActions {
       case 'write-attributes':
         return gateway.call(
           'PATCH /api/v2/conversations/callbacks/{conversationId}/participants/{participantId}/attributes',
-          (apis) => apis.conversations.patchConversationsCallbackParticipantAttributes(id, snapshot.attributesParticipantId, { attributes: { ...effect.attributes } }),
+          (apis) =>
+            apis.conversations.patchConversationsCallbackParticipantAttributes(id, snapshot.attributesParticipantId, {
+              attributes: { ...effect.attributes }
+            }),
           { idempotent: true }
         )
       case 'set-scheduled-time':
         return gateway.call(
           'PATCH /api/v2/conversations/callbacks',
-          (apis) => apis.conversations.patchConversationsCallbacks({ conversationId: id, callbackScheduledTime: effect.dueAt } as platformClient.Models.PatchCallbackRequest),
+          (apis) =>
+            apis.conversations.patchConversationsCallbacks({
+              conversationId: id,
+              callbackScheduledTime: effect.dueAt
+            } as platformClient.Models.PatchCallbackRequest),
           { idempotent: true }
         )
       case 'append-contact': {
         const listId = this.deps.contactListId()
-        if (!listId) return { ok: false, error: { code: 'no-profile', message: 'No contact list is configured for this console; finish setup first.' } }
-        if (!snapshot.phoneNumber) return { ok: false, error: { code: 'no-number', message: 'This callback has no phone number to dial.' } }
-        const contact = { id: effect.contactId, contactListId: listId, data: contactRowFor(id, snapshot.phoneNumber, snapshot.name) }
+        if (!listId)
+          return {
+            ok: false,
+            error: { code: 'no-profile', message: 'No contact list is configured for this console; finish setup first.' }
+          }
+        if (!snapshot.phoneNumber)
+          return { ok: false, error: { code: 'no-number', message: 'This callback has no phone number to dial.' } }
+        const contact = {
+          id: effect.contactId,
+          contactListId: listId,
+          data: contactRowFor(id, snapshot.phoneNumber, snapshot.name)
+        }
         // Idempotent by design: the id is fixed per attempt and doNotQueue keeps a repeat from re-dialling.
         return gateway.call(
           'POST /api/v2/outbound/contactlists/{contactListId}/contacts',
@@ -128,7 +155,8 @@ export class CallbackActions {
       case 'disconnect-placeholder': {
         const result = await gateway.call(
           'PATCH /api/v2/conversations/callbacks/{conversationId}',
-          (apis) => apis.conversations.patchConversationsCallback(id, { state: 'disconnected' } as platformClient.Models.Conversation),
+          (apis) =>
+            apis.conversations.patchConversationsCallback(id, { state: 'disconnected' } as platformClient.Models.Conversation),
           { idempotent: true }
         )
         // Our claim already won; a placeholder someone (or a flow) ended meanwhile is the outcome we wanted.
@@ -141,8 +169,9 @@ export class CallbackActions {
   private async makeUncallable(contactId: string): Promise<ApiResult<unknown>> {
     const listId = this.deps.contactListId()
     if (!listId) return { ok: true, value: null }
-    const current = await this.deps.gateway.call('GET /api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}', (apis) =>
-      apis.outbound.getOutboundContactlistContact(listId, contactId)
+    const current = await this.deps.gateway.call(
+      'GET /api/v2/outbound/contactlists/{contactListId}/contacts/{contactId}',
+      (apis) => apis.outbound.getOutboundContactlistContact(listId, contactId)
     )
     if (!current.ok) return current.error.code === 'not-found' ? { ok: true, value: null } : current
     return this.deps.gateway.call(
@@ -152,7 +181,12 @@ export class CallbackActions {
     )
   }
 
-  private lostRace(id: string, now: CallbackSnapshot, command: LifecycleCommand, base: Omit<AuditInput, 'result'>): ActionOutcomeView {
+  private lostRace(
+    id: string,
+    now: CallbackSnapshot,
+    command: LifecycleCommand,
+    base: Omit<AuditInput, 'result'>
+  ): ActionOutcomeView {
     const again = decide(now.truth, command, { nowMs: this.deps.now() })
     if (!again.ok) return this.conflict(id, again.conflict, base)
     const by = now.truth.record.actedBy
@@ -161,16 +195,21 @@ export class CallbackActions {
   }
 
   private conflict(id: string, conflict: LifecycleConflict, base: Omit<AuditInput, 'result'>): ActionOutcomeView {
-    const message = 'at' in conflict && conflict.at ? `${conflict.message.replace(/\.$/, '')} at ${conflict.at.slice(11, 16)} UTC.` : conflict.message
+    const message =
+      'at' in conflict && conflict.at
+        ? `${conflict.message.replace(/\.$/, '')} at ${conflict.at.slice(11, 16)} UTC.`
+        : conflict.message
     this.deps.audit({ ...base, result: 'conflict', detail: message })
     return { id, ok: false, code: conflict.code, message }
   }
 
-  private fail(id: string, error: ApiError, base: Omit<AuditInput, 'result'> | null, reason: string | null, _batch: string | null): ActionOutcomeView {
+  private fail(id: string, error: ApiError, base: Omit<AuditInput, 'result'> | null, reason: string | null): ActionOutcomeView {
     if (base) this.deps.audit({ ...base, reason, result: 'failed', detail: error.message })
     return { id, ok: false, code: error.code, message: error.message }
   }
 }
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 function describe(from: string, to: string, command: LifecycleCommand): string {
   switch (command.kind) {

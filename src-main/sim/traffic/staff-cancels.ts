@@ -30,19 +30,26 @@ export function supervisorActor(org: SimOrg, targetQueueId: string): Actor {
 
 const scratch = new Int32Array(4)
 
-/** Watches new placeholders and cancels the seeded share of them partway through their wait. */
+/**
+ * Watches new placeholders and cancels the seeded share of them partway through their wait. The picks are
+ * systematic (every 1/share-th placeholder from a seeded start), so a day of 30 callbacks at 10 % has its three
+ * cancellations rather than, by luck of the draw, none.
+ */
 export function startStaffCancels(driver: TrafficDriver): () => void {
   const { org, config } = driver
   let seen = 0
+  let carry = nextUniform(seedStream(scratch, config.seed, TrafficPurpose.StaffCancel, 1, 0))
   return org.conversations.onChange((conv, change) => {
     if (change !== 'created' || conv.media !== 'callback') return
     const holding = findDeployment(org).holdingQueueId
     if (!holding || conv.queueId !== holding) return
     const stream = seedStream(scratch, config.seed, TrafficPurpose.StaffCancel, 0, seen++)
-    if (!(nextUniform(stream) < config.staffCancelShare)) return
+    carry += config.staffCancelShare
+    if (carry < 1) return
+    carry -= 1
     const now = org.clock.now()
     const due = conv.callback?.callbackScheduledTime ?? now + 60_000
-    const afterMs = Math.max(30_000, (0.2 + 0.7 * nextUniform(stream)) * (due - now))
+    const afterMs = Math.max(15_000, (0.1 + 0.5 * nextUniform(stream)) * (due - now))
     const reason = CANCEL_REASONS[Math.floor(nextUniform(stream) * CANCEL_REASONS.length)]!
     const id = conv.id
     driver.after(afterMs, () => {

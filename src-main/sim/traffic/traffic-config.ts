@@ -126,6 +126,6 @@ export function historyTrafficConfig(options: HistoryTrafficOptions): TrafficCon
     cycleSeconds: 24 * HOUR,
     arrivals: [...day.arrivals, { at: DAY_SECONDS, perHour: 0 }],
     staffing: [...day.staffing, { at: DAY_SECONDS + DRAIN_SECONDS, agents: 0 }],
-    staffCancelShare: options.staffCancelShare ?? 0.08
+    staffCancelShare: options.staffCancelShare ?? 0.1
   }
 }

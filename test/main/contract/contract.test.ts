@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { commandInputSchemas, COMMAND_NAMES, dispatchCommand, EVENT_NAMES, isCommandName, isEventName, type CommandHandlers } from '../../../src-main/contract'
+import {
+  commandInputSchemas,
+  COMMAND_NAMES,
+  dispatchCommand,
+  EVENT_NAMES,
+  isCommandName,
+  isEventName,
+  type CommandHandlers
+} from '../../../src-main/contract'
 import { createTestHost } from '../../helpers/host'
 
 describe('contract', () => {

@@ -278,3 +278,19 @@ describe('readLifecycle mapping', () => {
     expect(r.lastOutcome).toBeNull()
   })
 })
+
+describe('state inferred from a placeholder without cc.* attributes', () => {
+  it('treats a connected (queued) placeholder as waiting and only dialling states as dispatched', async () => {
+    const { readLifecycle } = await import('../../../src-main/core/lifecycle-record')
+    const live = (participantState: string) => readLifecycle({}, { ended: false, participantState, endedAtMs: null })
+    expect(live('connected')).toMatchObject({ state: 'waiting', inferred: true })
+    expect(live('scheduled')).toMatchObject({ state: 'waiting', inferred: true })
+    expect(live('dialing')).toMatchObject({ state: 'dispatched', inferred: true })
+    expect(live('contacting')).toMatchObject({ state: 'dispatched', inferred: true })
+    expect(readLifecycle({}, { ended: true, participantState: 'disconnected', endedAtMs: 5 })).toMatchObject({
+      state: 'cancelled',
+      inferred: true,
+      stateAtMs: 5
+    })
+  })
+})

@@ -14,9 +14,21 @@ describe('audit log', () => {
     const log = new AuditLog(dir, () => {})
     const random = seededRandom(1)
     const at = Date.parse('2026-11-24T10:00:00Z')
-    const first = createAuditRecord({ actor, action: 'cancel', conversationId: 'c-1', phoneNumber: '+13175550123', reason: 'called in', result: 'ok' }, at, random)
-    const second = createAuditRecord({ actor, action: 'call-now', conversationId: 'c-2', phoneNumber: '+13175550999', result: 'conflict' }, at + 1000, random)
-    const nextDay = createAuditRecord({ actor, action: 'reveal-number', conversationId: 'c-3', result: 'ok' }, at + 86_400_000, random)
+    const first = createAuditRecord(
+      { actor, action: 'cancel', conversationId: 'c-1', phoneNumber: '+13175550123', reason: 'called in', result: 'ok' },
+      at,
+      random
+    )
+    const second = createAuditRecord(
+      { actor, action: 'call-now', conversationId: 'c-2', phoneNumber: '+13175550999', result: 'conflict' },
+      at + 1000,
+      random
+    )
+    const nextDay = createAuditRecord(
+      { actor, action: 'reveal-number', conversationId: 'c-3', result: 'ok' },
+      at + 86_400_000,
+      random
+    )
     await Promise.all([log.append(first), log.append(second), log.append(nextDay)])
     await appendFile(join(dir, '2026-11-24.jsonl'), '{"broken\n')
 

@@ -55,13 +55,24 @@ describe('registerIpc', () => {
     const ipc = new FakeIpcMain()
     const ours = fakeContents()
     const host = createTestHost()
-    const registration = registerIpc(ipc as unknown as IpcMain, host, () => ours, () => {})
+    const registration = registerIpc(
+      ipc as unknown as IpcMain,
+      host,
+      () => ours,
+      () => {}
+    )
     expect([...ipc.handlers.keys()].sort()).toEqual([...COMMAND_NAMES].sort())
 
     const call = ipc.handlers.get('app:diagnostics')!
     expect(await call(eventFrom(ours, 'app://bundle/index.html'), undefined)).toMatchObject({ ok: true })
-    expect(await call(eventFrom(ours, 'app://bundle/index.html'), { injected: 1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
-    expect(await call(eventFrom(fakeContents(), 'app://bundle/index.html'), undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await call(eventFrom(ours, 'app://bundle/index.html'), { injected: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' }
+    })
+    expect(await call(eventFrom(fakeContents(), 'app://bundle/index.html'), undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' }
+    })
 
     host.emit('app:notice', { level: 'warning', message: 'Campaign is off' })
     expect(ours.sent).toEqual([['app:notice', { level: 'warning', message: 'Campaign is off' }]])

@@ -19,9 +19,19 @@ function setup() {
     on: (name: string, fn: Listener) => contentsListeners.set(name, fn),
     setWindowOpenHandler: (fn: () => { action: string }) => (openHandler = fn)
   }
-  installSecurityGuards(app as never, session as never, (url) => url.startsWith('app://bundle/'), () => {})
+  installSecurityGuards(
+    app as never,
+    session as never,
+    (url) => url.startsWith('app://bundle/'),
+    () => {}
+  )
   appListeners.get('web-contents-created')!({}, contents)
-  return { permission: (p: string) => new Promise((r) => permissionHandler({}, p, r)), check: () => checkHandler(), contentsListeners, open: () => openHandler() }
+  return {
+    permission: (p: string) => new Promise((r) => permissionHandler({}, p, r)),
+    check: () => checkHandler(),
+    contentsListeners,
+    open: () => openHandler()
+  }
 }
 
 describe('security guards', () => {

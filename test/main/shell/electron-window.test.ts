@@ -36,7 +36,10 @@ describe('window factory', () => {
         return Promise.resolve()
       }
     }
-    createMainWindow(FakeWindow as never, { preloadPath: '/p/preload.cjs', state: { ...DEFAULT_WINDOW_STATE, x: 10, y: 20, maximized: true } })
+    createMainWindow(FakeWindow as never, {
+      preloadPath: '/p/preload.cjs',
+      state: { ...DEFAULT_WINDOW_STATE, x: 10, y: 20, maximized: true }
+    })
     expect(created).toHaveLength(1)
     expect(created[0].options).toMatchObject({ x: 10, y: 20, width: 1280, height: 820, show: false })
     expect(created[0].options.webPreferences?.sandbox).toBe(true)

@@ -36,8 +36,14 @@ describe('external link allow-list', () => {
 
 describe('shell arguments', () => {
   it('parses the documented flags', () => {
-    expect(parseShellArgs(['--port', '8123', '--no-open', '--demo'])).toEqual({ ok: true, args: { port: 8123, open: false, demo: true, simUrl: null } })
-    expect(parseShellArgs(['--sim-url=http://127.0.0.1:9000'])).toMatchObject({ ok: true, args: { simUrl: 'http://127.0.0.1:9000' } })
+    expect(parseShellArgs(['--port', '8123', '--no-open', '--demo'])).toEqual({
+      ok: true,
+      args: { port: 8123, open: false, demo: true, simUrl: null }
+    })
+    expect(parseShellArgs(['--sim-url=http://127.0.0.1:9000'])).toMatchObject({
+      ok: true,
+      args: { simUrl: 'http://127.0.0.1:9000' }
+    })
     expect(parseShellArgs([])).toEqual({ ok: true, args: { port: 0, open: true, demo: false, simUrl: null } })
   })
 
@@ -53,7 +59,9 @@ describe('data folder', () => {
   it('honours the override, then the platform convention', () => {
     expect(resolveDataDir({ CALLBACK_CONSOLE_DATA_DIR: '/x' }, 'linux')).toBe('/x')
     expect(resolveDataDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe(join('/cfg', 'Callback Console'))
-    expect(resolveDataDir({ APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32')).toBe(join('C:/Users/a/AppData/Roaming', 'Callback Console'))
+    expect(resolveDataDir({ APPDATA: 'C:/Users/a/AppData/Roaming' }, 'win32')).toBe(
+      join('C:/Users/a/AppData/Roaming', 'Callback Console')
+    )
   })
 })
 

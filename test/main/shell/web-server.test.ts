@@ -8,7 +8,11 @@ import { startWebServer, type WebServer } from '../../../src-main/shell/web-serv
 import { createTestHost } from '../../helpers/host'
 
 /** A raw GET so tests control Host and Origin exactly (fetch forbids setting them). */
-function get(port: number, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {}
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let body = ''
@@ -99,7 +103,10 @@ describe('web mode server', () => {
   })
 
   it('answers typed commands over the bridge with the secret and our origin', async () => {
-    const { ws, status } = await openBridge(`ws://127.0.0.1:${server.port}/s/${server.secret}/bridge`, `http://127.0.0.1:${server.port}`)
+    const { ws, status } = await openBridge(
+      `ws://127.0.0.1:${server.port}/s/${server.secret}/bridge`,
+      `http://127.0.0.1:${server.port}`
+    )
     expect(status).toBe(101)
     const reply = new Promise<unknown>((resolve) => ws.once('message', (d) => resolve(JSON.parse(String(d)))))
     ws.send(JSON.stringify({ type: 'invoke', id: 7, command: 'app:diagnostics' }))

@@ -80,9 +80,7 @@ describe('the remaining outbound and action endpoints through the SDK', () => {
     ])
     expect((await a.integrations.getIntegrationsType('purecloud-data-actions')).name).toBe('Genesys Cloud Data Actions')
     expect(await rejection(a.integrations.getIntegrationsType('nope'))).toMatchObject({ status: 404 })
-    expect((await a.integrations.getIntegrationsCredentialsTypes()).map((t) => t.name)).toContain(
-      'pureCloudOAuthClient'
-    )
+    expect((await a.integrations.getIntegrationsCredentialsTypes()).map((t) => t.name)).toContain('pureCloudOAuthClient')
     const integration = (await a.integrations.getIntegrations({})).entities![0]!
     expect((await a.integrations.getIntegration(integration.id!, {})).intendedState).toBe('ENABLED')
   })
