@@ -17,7 +17,7 @@ import { firstAttemptErrors, pairedComparisons, scoreRecord, type PairedComparis
 import { runTasks, type DayTask } from './timing-worker'
 
 /** (Ô, callbacks-ahead weight) pairs tried on the training family around the shipped defaults. */
-const TUNING_CANDIDATES: readonly Required<Tuning>[] = [26, 30, 34].flatMap((overheadSeconds) =>
+const TUNING_CANDIDATES: readonly Required<Tuning>[] = [26, 28, 30, 32, 34].flatMap((overheadSeconds) =>
   [0.25, 0.5, 0.75].map((callbacksAheadWeight) => ({ overheadSeconds, callbacksAheadWeight }))
 )
 

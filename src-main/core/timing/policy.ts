@@ -77,7 +77,7 @@ export interface PolicySettings {
 }
 
 /**
- * Defaults. Ô = 30 s, calibrated together with the virtual-place policy's callbacks-ahead weight (0.75) on the
+ * Defaults. Ô = 32 s, calibrated together with the virtual-place policy's callbacks-ahead weight (0.75) on the
  * benchmark's training family (test/bench/timing-scenarios.ts, seeds 9001+, never the test days). The expected
  * connect overhead is 23 s (dialer U(1,5) s + ring ~12 s + "still want an agent?" ~8 s, ewt.md §7.3), but dialling
  * when "everyone ahead clears in 23 s" made callbacks +15…+28 s late: a callback that comes back after its turn loses
@@ -86,7 +86,7 @@ export interface PolicySettings {
  * the counterfactual. Measure O from your own logs and re-run the calibration before changing it. Slices of 5–60 s.
  */
 export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
-  overheadSeconds: 30,
+  overheadSeconds: 32,
   minSliceSeconds: 5,
   maxSliceSeconds: 60,
   sliceFraction: 0.5,

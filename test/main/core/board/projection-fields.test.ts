@@ -39,7 +39,7 @@ describe('projected time to agent on board rows (tick)', () => {
     const old = rows.get('old')!
     expect(old.projectionFlag).toBe('late')
     expect(old.projectionDeltaSeconds).toBeGreaterThan(7 * 60)
-    expect(old.projectionExplanation).toMatch(/^Dial now: nobody ahead; agent in ~36 s, 7 min \d+ s later than promised\.$/)
+    expect(old.projectionExplanation).toMatch(/^Dial now: nobody ahead; agent in ~38 s, 7 min \d+ s later than promised\.$/)
   })
 
   it('re-sends a row only when its projection moves materially, at most every refresh', () => {

@@ -75,8 +75,8 @@ describe('projectTimeToAgent', () => {
     expect(project(callback(60), none, T + 181_000).flag).toBe('late')
   })
 
-  it('defaults to the shipped, calibrated Ô of 30 s', () => {
-    expect(projectTimeToAgent(callback(60), stateWith(2), T).projectedAt).toBe(T + (30 + 6) * 1000)
+  it('defaults to the shipped, calibrated Ô of 32 s', () => {
+    expect(projectTimeToAgent(callback(60), stateWith(2), T).projectedAt).toBe(T + (32 + 6) * 1000)
   })
 
   it('uses only callers ahead of this callback (later arrivals do not delay it)', () => {

@@ -88,8 +88,8 @@ describe('virtual-place slice decision (50 agents, AHT 300 s: a place clears eve
 describe('virtual-place policy through request and wake-ups', () => {
   const policy = virtualPlacePolicy({ overheadSeconds: 35, callbacksAheadWeight: 1 })
 
-  it('ships the settings calibrated on the training family: Ô = 30 s, ¾ of the callbacks ahead counted', () => {
-    expect(DEFAULT_VIRTUAL_PLACE_SETTINGS.overheadSeconds).toBe(30)
+  it('ships the settings calibrated on the training family: Ô = 32 s, ¾ of the callbacks ahead counted', () => {
+    expect(DEFAULT_VIRTUAL_PLACE_SETTINGS.overheadSeconds).toBe(32)
     expect(DEFAULT_VIRTUAL_PLACE_SETTINGS.callbacksAheadWeight).toBe(0.75)
   })
 
