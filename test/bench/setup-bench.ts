@@ -48,6 +48,10 @@ export async function runSetupBench(): Promise<{ apiCalls: number; writes: numbe
     const t2 = performance.now()
     const verify = await provisioner.verify(inputs.value)
     const verifySeconds = (performance.now() - t2) / 1000
+    const t3 = performance.now()
+    const teardown = await provisioner.teardown({ namePrefix: inputs.value.namePrefix })
+    const teardownSeconds = (performance.now() - t3) / 1000
+    if (!teardown.ok) throw new Error(teardown.error.message)
     const round = (n: number): number => Math.round(n * 100) / 100
     return {
       apiCalls: calls(apply.tally),
@@ -60,7 +64,13 @@ export async function runSetupBench(): Promise<{ apiCalls: number; writes: numbe
       plan: apply.plan.summary,
       secondApply: { apiCalls: calls(again.tally), writes: again.tally.writes, seconds: round(againSeconds) },
       verify: { ok: verify.ok, checks: verify.checks.length, apiCalls: calls(verify.tally), seconds: round(verifySeconds) },
-      note: 'Demo org in real time; flow import jobs polled like production (first poll after 1 s, then every 2 s). Teardown is not measured: the demo org cannot delete wrap-up codes yet.'
+      teardown: {
+        objects: teardown.done.length,
+        apiCalls: calls(teardown.tally),
+        writes: teardown.tally.writes,
+        seconds: round(teardownSeconds)
+      },
+      note: 'Demo org in real time; flow import jobs polled like production (first poll after 1 s, then every 2 s).'
     }
   } finally {
     session.dispose()

@@ -160,4 +160,15 @@ describe('provision CLI against a demo org', () => {
     expect(verify.code).toBe(1)
     expect(verify.out).toContain('failed: every object as desired')
   })
+
+  it('applies the whole solution to the emptied org on its own, then verify passes', { timeout: 120_000 }, async () => {
+    const applied = await cli('apply', ...common())
+    expect(applied.code, applied.err).toBe(0)
+    expect(applied.out).toMatch(/Plan: (\d+) to create/)
+    expect(Number(/Plan: (\d+) to create/.exec(applied.out)![1])).toBeGreaterThan(10)
+    expect(applied.out).not.toMatch(/\(\d+ reads, 0 writes\)/)
+    const verified = await cli('verify', ...common())
+    expect(verified.code, verified.err).toBe(0)
+    expect(verified.out).toMatch(/Verify: (\d+)\/\1 checks passed\./)
+  })
 })
