@@ -65,6 +65,8 @@ export const commandInputSchemas = {
   'session:connect-demo': z.undefined(),
   'session:sign-in': signInSchema,
   'session:sign-out': z.undefined(),
+  /** Gives up a browser sign-in still waiting for the redirect (the user closed the tab, or chose otherwise). */
+  'session:cancel-sign-in': z.undefined(),
   'profile:candidates': z.undefined(),
   'profile:get': z.undefined(),
   'profile:save': deploymentProfileSchema,
@@ -112,6 +114,7 @@ export interface CommandOutputs extends HistoryCommandOutputs, SettingsCommandOu
   'session:connect-demo': SessionView
   'session:sign-in': SessionView
   'session:sign-out': SessionView
+  'session:cancel-sign-in': SessionView
   'profile:candidates': ProfileCandidatesView
   'profile:get': DeploymentProfileView | null
   'profile:save': DeploymentProfileView

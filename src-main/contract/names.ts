@@ -10,6 +10,7 @@ export const COMMAND_NAMES = [
   'session:connect-demo',
   'session:sign-in',
   'session:sign-out',
+  'session:cancel-sign-in',
   'profile:candidates',
   'profile:get',
   'profile:save',

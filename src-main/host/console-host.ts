@@ -81,6 +81,7 @@ export class ConsoleHost implements Disposable {
         history.clear()
         return ok(await live.signOut())
       },
+      'session:cancel-sign-in': async () => ok(live.cancelSignIn()),
       'profile:candidates': () => live.candidates(),
       'profile:get': async () => ok(live.currentProfile()),
       'profile:save': (input) => {

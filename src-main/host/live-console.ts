@@ -122,6 +122,12 @@ export class LiveConsole implements Disposable {
     return toResult(result)
   }
 
+  /** Gives up a browser sign-in that is still waiting for its redirect; the pending sign-in answers `cancelled`. */
+  cancelSignIn(): SessionView {
+    this.session.cancelSignIn()
+    return this.sessionView()
+  }
+
   async signOut(): Promise<SessionView> {
     this.stopBoard()
     return this.session.signOut()

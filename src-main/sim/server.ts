@@ -56,6 +56,8 @@ export interface DemoOrg {
   issueToken(clientId: string, options?: { userId?: string; permissions?: readonly string[]; ttlSeconds?: number }): TokenRecord
   /** Open notification channels (for tests and diagnostics). */
   readonly channelCount: () => number
+  /** Access tokens issued so far (tests: proving a token never reaches the renderer). */
+  readonly issuedTokens: () => readonly string[]
   close(): Promise<void>
 }
 
@@ -143,6 +145,7 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
       return tokens.issue(client, { ...opts, ...(userId ? { userId } : {}) })
     },
     channelCount: () => hub.channelCount,
+    issuedTokens: () => tokens.issuedTokens(),
     close: () =>
       (closed ??= (async () => {
         model?.stop()

@@ -90,7 +90,7 @@ export const useSessionStore = defineStore('session', () => {
     const result = await call()
     busy.value = false
     if (!result.ok) {
-      error.value = result.error.message
+      error.value = result.error.code === 'cancelled' ? null : result.error.message
       return false
     }
     setView(result.value)
@@ -124,6 +124,11 @@ export const useSessionStore = defineStore('session', () => {
     return 'needs-form'
   }
 
+  /** Gives up a browser sign-in still waiting for its redirect; the pending sign-in then ends quietly. */
+  async function cancelSignIn(): Promise<void> {
+    await useApi().invoke('session:cancel-sign-in', undefined)
+  }
+
   async function signOut(): Promise<boolean> {
     const done = await run(() => useApi().invoke('session:sign-out', undefined))
     if (done) wasConnected.value = false
@@ -143,6 +148,7 @@ export const useSessionStore = defineStore('session', () => {
     connectDemo,
     signIn,
     reauthenticate,
-    signOut
+    signOut,
+    cancelSignIn
   }
 })

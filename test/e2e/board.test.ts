@@ -251,6 +251,39 @@ describe('live callbacks board (web mode + demo org, real browser)', () => {
     await expect.poll(() => page.locator('[data-testid=connection-text]').textContent(), { timeout: 20_000 }).toBe('Live')
   })
 
+  it('never hands a token or a client secret to the renderer', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    const received: string[] = []
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => received.push(String(f.payload))))
+    page.on('response', async (r) => received.push(await r.text().catch(() => '')))
+    await page.goto(`${consoles[0]!.url}#/board`)
+    await expect
+      .poll(
+        async () => {
+          for (const gate of ['[data-testid=connect-demo]', '[data-testid=save-profile]']) {
+            if (await page.locator(gate).isVisible()) await page.locator(gate).click()
+          }
+          return page.locator('[data-testid=connection-text]').textContent()
+        },
+        { timeout: 30_000, interval: 250 }
+      )
+      .toBe('Live')
+    await page.locator('[role=row][data-conversation-id]').first().click()
+    await page.goto(`${consoles[0]!.url}#/diagnostics`)
+    await page.getByText('Copy support summary').first().waitFor()
+    const everything = received.join('\n')
+    // The bridge carried the session view and the board, so there was something to leak.
+    expect(everything).toContain('"state":"signed-in"')
+    expect(everything).toContain('"maskedNumber"')
+    const tokens = demo.issuedTokens()
+    expect(tokens.length).toBeGreaterThan(2)
+    for (const token of tokens) expect(everything.includes(token), 'an access token reached the renderer').toBe(false)
+    expect(everything).not.toContain('demo-secret')
+    expect(everything).not.toMatch(/access_?token|refresh_?token/i)
+  })
+
   it('has no serious or critical accessibility violations on the board and its dialogs', async () => {
     const page = await openBoard(consoles[1]!, { bypassCSP: true })
     await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' })

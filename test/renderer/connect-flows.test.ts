@@ -68,6 +68,25 @@ describe('Connect screen', () => {
     expect(JSON.parse(localStorage.getItem('cc.lastSignIn') ?? 'null')).toBeNull()
   })
 
+  it('lets the user give up a browser sign-in that never comes back, quietly', async () => {
+    await mountWith()
+    let finish: (r: Result<SessionView>) => void = () => {}
+    api.reply('session:sign-in', () => new Promise((resolve) => (finish = resolve)))
+    api.reply('session:cancel-sign-in', () => {
+      finish({ ok: false, error: { code: 'cancelled', message: 'Sign-in was cancelled.' } })
+      return { ok: true, value: SIGNED_OUT }
+    })
+    await wrapper.get('[data-testid=client-id]').setValue('abc-123')
+    await wrapper.get('[data-testid=sign-in]').trigger('click')
+    await flushPromises()
+    await wrapper.get('[data-testid=cancel-sign-in]').trigger('click')
+    await flushPromises()
+    expect(api.calls.map((c) => c.command)).toContain('session:cancel-sign-in')
+    expect(wrapper.find('[data-testid=cancel-sign-in]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid=sign-in-error]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid=sign-in]').attributes('disabled')).toBe('false')
+  })
+
   it('explains missing fields plainly before calling main', async () => {
     await mountWith()
     await wrapper.get('[data-testid=sign-in]').trigger('click')

@@ -77,6 +77,11 @@ export class TokenStore {
     return rec
   }
 
+  /** Every access token issued and not yet pruned (test introspection: proving a token never left the console's main). */
+  issuedTokens(): readonly string[] {
+    return [...this.tokens.keys()]
+  }
+
   /** Forgets revoked tokens and tokens expired over an hour ago (long demo runs, test suites). */
   private prune(): void {
     const cutoff = this.now() - 3600_000
