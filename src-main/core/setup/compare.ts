@@ -46,9 +46,10 @@ export function changesOf(kind: ObjectKind, body: Record<string, unknown>, actua
   switch (kind) {
     case 'wrapupCode':
     case 'queue':
-    case 'callableTimeSet':
     case 'responseSet':
       return subsetDiff(body, f)
+    case 'callableTimeSet':
+      return subsetDiff(body, withWholeSecondSlots(f))
     case 'contactList': {
       const want = [...((body.columnNames as string[]) ?? [])].sort()
       const have = Array.isArray(f.columnNames) ? [...(f.columnNames as string[])].sort() : []
@@ -93,6 +94,32 @@ export function changesOf(kind: ObjectKind, body: Record<string, unknown>, actua
     case 'targetQueue':
       return (f.queueFlowId ?? null) === body.queueFlowId ? [] : ['queueFlow']
   }
+}
+
+/**
+ * The API returns slot times with milliseconds (`08:00:00.000`) for the `08:00:00` it was sent (the terraform
+ * provider trims them on read for the same reason); drop zero milliseconds so they compare equal.
+ */
+function withWholeSecondSlots(f: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(f.callableTimes)) return f
+  const trim = (t: unknown): unknown => (typeof t === 'string' && /^\d\d:\d\d:\d\d\.0+$/.test(t) ? t.slice(0, 8) : t)
+  const callableTimes = (f.callableTimes as unknown[]).map((time) => {
+    const slots = (time as { timeSlots?: unknown } | null)?.timeSlots
+    if (!Array.isArray(slots)) return time
+    return {
+      ...(time as Record<string, unknown>),
+      timeSlots: slots.map((slot: unknown) =>
+        slot !== null && typeof slot === 'object'
+          ? {
+              ...(slot as Record<string, unknown>),
+              startTime: trim((slot as Record<string, unknown>).startTime),
+              stopTime: trim((slot as Record<string, unknown>).stopTime)
+            }
+          : slot
+      )
+    }
+  })
+  return { ...f, callableTimes }
 }
 
 /** True when a campaign change needs the campaign off first (else it can be PUT while on). */

@@ -92,6 +92,12 @@ export const TOPIC_TEMPLATES: readonly TopicTemplate[] = [
     publicApiTemplateUriPaths: ['/api/v2/outbound/callanalysisresponsesets/{id}']
   },
   {
+    id: 'v2.outbound.callabletimesets.{id}',
+    description: 'Callable time set configuration changes',
+    requiresPermissions: ['outbound:callableTimeSet:view'],
+    publicApiTemplateUriPaths: ['/api/v2/outbound/callabletimesets/{id}']
+  },
+  {
     id: 'v2.flows.{id}',
     description: 'Architect flow state (publish, check-in)',
     requiresPermissions: ['architect:flow:view'],

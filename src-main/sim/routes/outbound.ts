@@ -1,6 +1,6 @@
 /**
- * Outbound API: contact lists and contacts, call analysis response sets, campaigns (status, progress, stats,
- * diagnostics). Every write names its permission (genesys-api.md Appendix A) so the read-only client gets a 403.
+ * Outbound API: contact lists and contacts, call analysis response sets, callable time sets, campaigns (status,
+ * progress, stats, diagnostics). Every write names its permission (genesys-api.md Appendix A) so the read-only client gets a 403.
  */
 import type { SimRouter, SimResponse } from '../http/types'
 import type { SimOrg } from '../org/org'
@@ -11,6 +11,7 @@ import { requireDomain } from '../domains/shared/require-domain'
 
 const LISTS = '/api/v2/outbound/contactlists'
 const SETS = '/api/v2/outbound/callanalysisresponsesets'
+const TIME_SETS = '/api/v2/outbound/callabletimesets'
 const CAMPAIGNS = '/api/v2/outbound/campaigns'
 
 const ok = (body: unknown): SimResponse => ({ status: 200, body })
@@ -21,6 +22,7 @@ export function registerOutboundRoutes(router: SimRouter, org: SimOrg): void {
   const outbound = () => requireDomain(org.outbound, 'outbound')
   const lists = () => outbound().contactLists
   const sets = () => outbound().responseSets
+  const timeSets = () => outbound().callableTimeSets
   const campaigns = () => outbound().campaigns
 
   router.add('GET', LISTS, (req) => ok(lists().list(req.query)), { permission: 'outbound:contactList:view' })
@@ -141,6 +143,24 @@ export function registerOutboundRoutes(router: SimRouter, org: SimOrg): void {
       return none
     },
     { permission: 'outbound:responseSet:delete' }
+  )
+
+  router.add('GET', TIME_SETS, (req) => ok(timeSets().list(req.query)), { permission: 'outbound:callableTimeSet:view' })
+  router.add('POST', TIME_SETS, (req) => ok(timeSets().create(req.body)), { permission: 'outbound:callableTimeSet:add' })
+  router.add('GET', `${TIME_SETS}/:callableTimeSetId`, (req) => ok(timeSets().get(req.params.callableTimeSetId!)), {
+    permission: 'outbound:callableTimeSet:view'
+  })
+  router.add('PUT', `${TIME_SETS}/:callableTimeSetId`, (req) => ok(timeSets().update(req.params.callableTimeSetId!, req.body)), {
+    permission: 'outbound:callableTimeSet:edit'
+  })
+  router.add(
+    'DELETE',
+    `${TIME_SETS}/:callableTimeSetId`,
+    (req) => {
+      timeSets().delete(req.params.callableTimeSetId!)
+      return none
+    },
+    { permission: 'outbound:callableTimeSet:delete' }
   )
 
   router.add('GET', CAMPAIGNS, (req) => ok(campaigns().list(req.query)), { permission: 'outbound:campaign:view' })

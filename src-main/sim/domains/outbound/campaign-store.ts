@@ -77,11 +77,11 @@ export class CampaignStore {
     return undefined
   }
 
-  /** Who uses a contact list / response set (for delete guards). */
-  usedBy(kind: 'contactList' | 'responseSet', id: string): string | undefined {
-    for (const c of this.campaigns.values()) {
-      if ((kind === 'contactList' ? c.contactListId : c.callAnalysisResponseSetId) === id) return `campaign '${c.name}'`
-    }
+  /** Who uses a contact list / response set / callable time set (for delete guards). */
+  usedBy(kind: 'contactList' | 'responseSet' | 'callableTimeSet', id: string): string | undefined {
+    const refOf = (c: CampaignRecord): string | undefined =>
+      kind === 'contactList' ? c.contactListId : kind === 'responseSet' ? c.callAnalysisResponseSetId : c.callableTimeSetId
+    for (const c of this.campaigns.values()) if (refOf(c) === id) return `campaign '${c.name}'`
     return undefined
   }
 
@@ -118,10 +118,15 @@ export class CampaignStore {
       if (locked.length > 0) throw fail(`${locked.join(', ')} cannot be changed while the campaign is on.`)
     }
     const { requestedStatus: _status, ...rest } = fields
+    const timeSetChanged = record.callableTimeSetId !== rest.callableTimeSetId
+    const wasOn = record.campaignStatus === 'on'
+    if (rest.callableTimeSetId === undefined) delete record.callableTimeSetId
     Object.assign(record, rest)
     this.bump(record)
     this.setStatus(record, target)
     this.publishConfig(record)
+    // A new dialling window may open (or close) the campaign at once; let the dialer look again.
+    if (timeSetChanged && wasOn && record.campaignStatus === 'on') this.notify(record, 'on')
     return this.toJson(record)
   }
 
@@ -176,9 +181,11 @@ export class CampaignStore {
 
   toJson(record: CampaignRecord): Json {
     const responseSet = record.callAnalysisResponseSetId ? this.names.responseSet(record.callAnalysisResponseSetId) : undefined
+    const callableTimeSet = record.callableTimeSetId ? this.names.callableTimeSet(record.callableTimeSetId) : undefined
     return campaignJson(record, {
       contactList: this.names.contactList(record.contactListId),
-      ...(responseSet ? { responseSet } : {})
+      ...(responseSet ? { responseSet } : {}),
+      ...(callableTimeSet ? { callableTimeSet } : {})
     })
   }
 

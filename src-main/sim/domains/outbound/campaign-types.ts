@@ -19,6 +19,8 @@ export interface CampaignRecord {
   edgeGroupId?: string
   siteId?: string
   callAnalysisResponseSetId?: string
+  /** The callable time set limiting when the dialer may call (absent = any time). */
+  callableTimeSetId?: string
   campaignStatus: CampaignStatus
   phoneColumns: Array<{ columnName: string; type?: string }>
   callerName: string
@@ -43,6 +45,7 @@ export interface CampaignRuntime {
 export interface CampaignRefNames {
   contactList(id: string): string | undefined
   responseSet(id: string): string | undefined
+  callableTimeSet(id: string): string | undefined
   edgeGroup(id: string): string | undefined
   site(id: string): string | undefined
 }

@@ -26,6 +26,7 @@ const MANAGED = new Set([
   'edgeGroup',
   'site',
   'callAnalysisResponseSet',
+  'callableTimeSet',
   'campaignStatus',
   'phoneColumns',
   'callerName',
@@ -43,6 +44,7 @@ const STATUSES = new Set<string>(['on', 'stopping', 'off', 'complete', 'invalid'
 export interface CampaignRefChecks {
   contactList(id: string, phoneColumns: readonly string[]): string | undefined
   responseSet(id: string): string | undefined
+  callableTimeSet(id: string): string | undefined
   edgeGroup(id: string): string | undefined
   site(id: string): string | undefined
 }
@@ -64,6 +66,7 @@ export function readCampaign(body: unknown, checks: CampaignRefChecks, fail: (de
   const edgeGroupId = optionalRefId(obj, 'edgeGroup')
   const siteId = optionalRefId(obj, 'site')
   const callAnalysisResponseSetId = optionalRefId(obj, 'callAnalysisResponseSet')
+  const callableTimeSetId = optionalRefId(obj, 'callableTimeSet')
   const agentless = dialingMode === 'agentless'
   if (!agentless && !queueId) throw fail('a queue is required for every dialing mode except agentless.')
   if (!agentless && dialingMode !== 'external' && !scriptId)
@@ -83,6 +86,7 @@ export function readCampaign(body: unknown, checks: CampaignRefChecks, fail: (de
       phoneColumns.map((p) => p.columnName)
     ),
     callAnalysisResponseSetId ? checks.responseSet(callAnalysisResponseSetId) : undefined,
+    callableTimeSetId ? checks.callableTimeSet(callableTimeSetId) : undefined,
     edgeGroupId ? checks.edgeGroup(edgeGroupId) : undefined,
     siteId ? checks.site(siteId) : undefined
   ].filter((p): p is string => p !== undefined)
@@ -104,6 +108,7 @@ export function readCampaign(body: unknown, checks: CampaignRefChecks, fail: (de
     ...(edgeGroupId ? { edgeGroupId } : {}),
     ...(siteId ? { siteId } : {}),
     ...(callAnalysisResponseSetId ? { callAnalysisResponseSetId } : {}),
+    ...(callableTimeSetId ? { callableTimeSetId } : {}),
     phoneColumns,
     callerName: requireString(obj, 'callerName'),
     callerAddress: requireString(obj, 'callerAddress'),
@@ -144,7 +149,10 @@ export function changedWhileOn(current: CampaignRecord, next: CampaignFields): s
 }
 
 /** The JSON a GET returns. */
-export function campaignJson(c: CampaignRecord, names: { contactList?: string; responseSet?: string }): Json {
+export function campaignJson(
+  c: CampaignRecord,
+  names: { contactList?: string; responseSet?: string; callableTimeSet?: string }
+): Json {
   const ref = (id: string | undefined, base: string, name?: string): Json | undefined =>
     id === undefined ? undefined : { id, ...(name ? { name } : {}), selfUri: `${base}/${id}` }
   const json: Json = {
@@ -163,6 +171,7 @@ export function campaignJson(c: CampaignRecord, names: { contactList?: string; r
     campaignStatus: c.campaignStatus,
     phoneColumns: c.phoneColumns.map((p) => ({ ...p })),
     callAnalysisResponseSet: ref(c.callAnalysisResponseSetId, '/api/v2/outbound/callanalysisresponsesets', names.responseSet),
+    callableTimeSet: ref(c.callableTimeSetId, '/api/v2/outbound/callabletimesets', names.callableTimeSet),
     callerName: c.callerName,
     callerAddress: c.callerAddress,
     outboundLineCount: c.outboundLineCount,

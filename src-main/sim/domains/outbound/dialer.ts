@@ -1,15 +1,18 @@
 /**
  * The dialer behind agentless campaigns: while a campaign is `on` it takes queued contacts (priority first) up to
  * `outboundLineCount` calls at once, draws each call's disposition (seeded), applies the response set's reaction
- * (live person → the outbound flow), and records the attempt on the contact.
+ * (live person → the outbound flow), and records the attempt on the contact. A campaign with a callable time set
+ * only takes contacts while one of the set's windows is open; outside them contacts stay queued and the dialer
+ * wakes itself when the next window opens.
  */
-import type { DomainContext } from '../shared/context'
+import type { DomainContext, TimerHandle } from '../shared/context'
 import { isoDate } from '../shared/context'
 import type { CampaignRecord } from './campaign-types'
 import type { CampaignStore } from './campaign-store'
 import type { ContactListStore } from './contact-list-store'
 import type { ContactBook } from './contact-book'
 import type { ContactRecord } from './contact-list-types'
+import type { CallableTimeSetStore } from './callable-time-set-store'
 import type { Disposition, ResponseSetStore } from './response-set-store'
 import {
   DEFAULT_OUTCOME_SHARES,
@@ -66,12 +69,15 @@ export class Dialer {
   private flowHandler: (call: OutboundFlowCall) => void = () => undefined
   private readonly attemptListeners: Array<(attempt: DialAttempt) => void> = []
   private readonly pumping = new Set<string>()
+  /** Per campaign: the timer that re-pumps it when its callable time set's next window opens. */
+  private readonly wakes = new Map<string, TimerHandle>()
 
   constructor(
     private readonly ctx: DomainContext,
     private readonly campaigns: CampaignStore,
     private readonly lists: ContactListStore,
     private readonly responseSets: ResponseSetStore,
+    private readonly timeSets: CallableTimeSetStore,
     private readonly options: DialerOptions = {}
   ) {
     lists.onContactsQueued((listId) => {
@@ -79,6 +85,10 @@ export class Dialer {
     })
     campaigns.onStatusChange((c) => {
       if (c.campaignStatus === 'on') this.pump(c)
+      else this.cancelWake(c.id)
+    })
+    timeSets.onChange((setId) => {
+      for (const c of campaigns.all()) if (c.callableTimeSetId === setId && c.campaignStatus === 'on') this.pump(c)
     })
   }
 
@@ -99,6 +109,7 @@ export class Dialer {
       const runtime = this.campaigns.runtime(campaign.id)
       const book = this.lists.book(campaign.contactListId)
       const lines = campaign.outboundLineCount ?? 1
+      if (campaign.callableTimeSetId !== undefined && !this.windowOpen(campaign, campaign.callableTimeSetId)) return
       let exhausted = false
       while (campaign.campaignStatus === 'on' && runtime.outstandingCalls < lines) {
         const contact = book.takeNext()
@@ -114,6 +125,29 @@ export class Dialer {
     } finally {
       this.pumping.delete(campaign.id)
     }
+  }
+
+  /** True while the set allows dialling; otherwise arranges a wake-up for when it next does. */
+  private windowOpen(campaign: CampaignRecord, setId: string): boolean {
+    this.cancelWake(campaign.id)
+    const wait = this.timeSets.msUntilOpen(setId, this.ctx.clock.now())
+    if (wait === 0) return true
+    if (wait !== undefined) {
+      this.wakes.set(
+        campaign.id,
+        this.ctx.clock.after(wait, () => {
+          this.wakes.delete(campaign.id)
+          const current = this.campaigns.all().find((c) => c.id === campaign.id)
+          if (current?.campaignStatus === 'on') this.pump(current)
+        })
+      )
+    }
+    return false
+  }
+
+  private cancelWake(campaignId: string): void {
+    this.wakes.get(campaignId)?.cancel()
+    this.wakes.delete(campaignId)
   }
 
   private place(campaign: CampaignRecord, contact: ContactRecord, book: ContactBook): void {

@@ -2,19 +2,11 @@
  * Call analysis response sets (CARS): what the dialer does with each call-analysis disposition, e.g.
  * `disposition.classification.callable.person` → `transfer_flow` to the outbound flow.
  */
+import { NamedStore } from '../shared/named-store'
 import type { DomainContext } from '../shared/context'
 import { isoDate } from '../shared/context'
-import {
-  isRecord,
-  optionalBoolean,
-  optionalNumber,
-  optionalString,
-  requireObject,
-  requireString,
-  type Json
-} from '../shared/body'
-import { badRequest, inUse, invalidCreate, invalidUpdate, notFound, versionConflict } from '../shared/errors'
-import { outboundNameMatches, pageOf, type EntityListing } from '../shared/listing'
+import { isRecord, optionalBoolean, optionalString, requireObject, requireString, type Json } from '../shared/body'
+import { invalidCreate, invalidUpdate } from '../shared/errors'
 
 /** Every disposition key the API accepts (blueprint.md §6.1; terraform's block names). */
 export const DISPOSITIONS = [
@@ -60,15 +52,15 @@ export interface ResponseSetRecord {
 export type FlowCheck = (flowId: string) => string | undefined
 
 /** Response sets CRUD plus the reaction lookup the dialer needs. */
-export class ResponseSetStore {
-  private readonly sets = new Map<string, ResponseSetRecord>()
-  private usage: (id: string) => string | undefined = () => undefined
+export class ResponseSetStore extends NamedStore<ResponseSetRecord> {
   private flowCheck: FlowCheck = () => undefined
 
-  constructor(private readonly ctx: DomainContext) {}
+  constructor(private readonly ctx: DomainContext) {
+    super('Call analysis response set', BASE)
+  }
 
-  setUsageCheck(check: (id: string) => string | undefined): void {
-    this.usage = check
+  protected toJson(record: ResponseSetRecord): Json {
+    return toJson(record)
   }
 
   setFlowCheck(check: FlowCheck): void {
@@ -89,44 +81,14 @@ export class ResponseSetStore {
       dateModified: now,
       ...fields
     }
-    this.sets.set(record.id, record)
+    this.records.set(record.id, record)
     this.publish(record)
     return toJson(record)
   }
 
-  get(id: string): Json {
-    return toJson(this.record(id))
-  }
-
-  record(id: string): ResponseSetRecord {
-    const record = this.sets.get(id)
-    if (!record) throw notFound('Call analysis response set', id)
-    return record
-  }
-
-  has(id: string): boolean {
-    return this.sets.has(id)
-  }
-
-  findByName(name: string): ResponseSetRecord | undefined {
-    for (const r of this.sets.values()) if (r.name.toLowerCase() === name.toLowerCase()) return r
-    return undefined
-  }
-
-  list(query: URLSearchParams): EntityListing<Json> {
-    const items = [...this.sets.values()]
-      .filter((r) => outboundNameMatches(r.name, query))
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map(toJson)
-    return pageOf(items, BASE, query)
-  }
-
   update(id: string, body: unknown): Json {
-    const record = this.record(id)
     const obj = requireObject(body)
-    const version = optionalNumber(obj, 'version')
-    if (version === undefined) throw badRequest("The field 'version' is required for updates.")
-    if (version !== record.version) throw versionConflict()
+    const record = this.forUpdate(id, obj)
     const name = requireString(obj, 'name')
     const other = this.findByName(name)
     if (other && other.id !== id) throw invalidUpdate('ResponseSet', `A response set named '${name}' already exists.`)
@@ -141,16 +103,9 @@ export class ResponseSetStore {
     return toJson(record)
   }
 
-  delete(id: string): void {
-    const record = this.record(id)
-    const user = this.usage(id)
-    if (user) throw inUse(`Response set '${record.name}'`, user)
-    this.sets.delete(id)
-  }
-
   /** The reaction configured for a disposition (`hangup` when the set has none for it). */
   reaction(id: string, disposition: Disposition): ReactionRecord {
-    return this.sets.get(id)?.responses[`disposition.classification.${disposition}`] ?? { reactionType: 'hangup' }
+    return this.records.get(id)?.responses[`disposition.classification.${disposition}`] ?? { reactionType: 'hangup' }
   }
 
   private readFields(
