@@ -105,13 +105,8 @@ export async function startDemoOrg(options: DemoOrgOptions = {}): Promise<DemoOr
   }
   const router = new Router()
   registerCoreRoutes(router, ctx)
-  const server = createServer((req, res) => {
-    void dispatch(
-      { router, tokens, limiter, faults, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, log },
-      req,
-      res
-    )
-  })
+  const deps = { router, tokens, limiter, faults, maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, log }
+  const server = createServer((req, res) => void dispatch(deps, req, res))
   server.keepAliveTimeout = 5_000
   const closeSockets = attachSocketServer(server, hub)
   port = await listen(server, options.port ?? 0)

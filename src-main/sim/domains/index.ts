@@ -72,7 +72,7 @@ function wireReferences(org: SimOrg): void {
   const architect = org.architect!
   const integrations = org.integrations!
   outbound.responseSets.setFlowCheck((flowId) => {
-    const flow = architect.flows.all().find((f) => f.id === flowId)
+    const flow = architect.flows.find(flowId)
     if (!flow) return `flow ${flowId} does not exist.`
     return flow.type === 'outboundcall' ? undefined : `flow '${flow.name}' is a ${flow.type} flow, not an outbound call flow.`
   })

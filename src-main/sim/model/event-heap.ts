@@ -1,6 +1,7 @@
 /**
  * The model's future-event list: a binary min-heap ordered by (time, insertion sequence). The sequence makes
- * ties deterministic; the heap is a plain array of plain objects so a fork can deep-copy it.
+ * ties deterministic; the heap is a plain array of plain objects so a fork can deep-copy it. The org's virtual
+ * clock (timers) and waiting index (`t` = routing score) use the same heap.
  */
 
 /** Anything with a time and a tie-breaking sequence number. */

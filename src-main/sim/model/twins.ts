@@ -5,7 +5,7 @@
  * Method: every caller's draws come from streams keyed by (seed, queue, arrival index), arrivals from a per-queue
  * stream and staffing from the plan, so a world that differs in one caller's choice still sees the same
  * callers. At the instant caller i accepts (before any state changes) the model deep-copies its state
- * (`structuredClone`; live callers only, so it is as small as the system) into a twin in which i never takes the
+ * (`cloneState`; live callers only, so it is as small as the system) into a twin in which i never takes the
  * callback nor abandons, and runs the twin only until i is answered. Cost per twin: one copy of the live state plus
  * the events of i's counterfactual wait — about λ·W* arrivals' worth, not a day.
  */

@@ -2,6 +2,7 @@
  * The demo org's notion of time. Every domain reads `now()` and schedules work through a SimClock, so the
  * same code runs at wall-clock pace (optionally sped up) for demos and in pure virtual time for benchmarks.
  */
+import { heapPop, heapPush } from '../model/event-heap'
 
 /** A scheduled callback; `cancel()` is idempotent. */
 export interface SimTimer {
@@ -83,7 +84,8 @@ export class RealTimeClock implements SimClock {
 }
 
 interface VirtualEntry {
-  at: number
+  /** Sim ms the timer fires at. */
+  t: number
   seq: number
   fn: () => void
   cancelled: boolean
@@ -110,15 +112,10 @@ export class VirtualClock implements SimClock {
     return new Date(this.current).toISOString()
   }
 
-  /** Number of timers not yet fired or cancelled (cancelled ones are purged lazily). */
-  get pending(): number {
-    return this.heap.filter((e) => !e.cancelled).length
-  }
-
   /** Sim time of the next live timer, or undefined when none is pending. */
   nextAt(): number | undefined {
     this.dropCancelledHead()
-    return this.heap[0]?.at
+    return this.heap[0]?.t
   }
 
   schedule(delayMs: number, fn: () => void): SimTimer {
@@ -126,17 +123,17 @@ export class VirtualClock implements SimClock {
   }
 
   scheduleAt(atMs: number, fn: () => void): SimTimer {
-    const entry: VirtualEntry = { at: Math.max(atMs, this.current), seq: this.seq++, fn, cancelled: false }
-    this.push(entry)
+    const entry: VirtualEntry = { t: Math.max(atMs, this.current), seq: this.seq++, fn, cancelled: false }
+    heapPush(this.heap, entry)
     return { cancel: () => void (entry.cancelled = true) }
   }
 
   /** Fires the next timer (moving time to it). Returns false when nothing is pending. */
   runNext(): boolean {
     this.dropCancelledHead()
-    const entry = this.pop()
+    const entry = heapPop(this.heap)
     if (!entry) return false
-    this.current = entry.at
+    this.current = entry.t
     entry.fn()
     return true
   }
@@ -146,7 +143,7 @@ export class VirtualClock implements SimClock {
     for (;;) {
       this.dropCancelledHead()
       const head = this.heap[0]
-      if (!head || head.at > atMs) break
+      if (!head || head.t > atMs) break
       this.runNext()
     }
     if (atMs > this.current) this.current = atMs
@@ -162,44 +159,6 @@ export class VirtualClock implements SimClock {
   }
 
   private dropCancelledHead(): void {
-    while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop()
-  }
-
-  private less(a: VirtualEntry, b: VirtualEntry): boolean {
-    return a.at < b.at || (a.at === b.at && a.seq < b.seq)
-  }
-
-  private push(e: VirtualEntry): void {
-    const h = this.heap
-    h.push(e)
-    let i = h.length - 1
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (!this.less(h[i]!, h[p]!)) break
-      ;[h[i], h[p]] = [h[p]!, h[i]!]
-      i = p
-    }
-  }
-
-  private pop(): VirtualEntry | undefined {
-    const h = this.heap
-    if (h.length === 0) return undefined
-    const top = h[0]!
-    const last = h.pop()!
-    if (h.length > 0) {
-      h[0] = last
-      let i = 0
-      for (;;) {
-        const l = 2 * i + 1
-        const r = l + 1
-        let m = i
-        if (l < h.length && this.less(h[l]!, h[m]!)) m = l
-        if (r < h.length && this.less(h[r]!, h[m]!)) m = r
-        if (m === i) break
-        ;[h[i], h[m]] = [h[m]!, h[i]!]
-        i = m
-      }
-    }
-    return top
+    while (this.heap.length > 0 && this.heap[0]!.cancelled) heapPop(this.heap)
   }
 }

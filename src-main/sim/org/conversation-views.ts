@@ -16,10 +16,13 @@ function clean<T extends Json>(o: T): T {
   return o
 }
 
-function divisions(conv: SimConversation, routing: RoutingStore): Json[] {
+/** The conversation's division and queue; event bodies (`forEvent`) carry the division without its name. */
+function divisions(conv: SimConversation, routing: RoutingStore, forEvent = false): Json[] {
   const d = routing.division(conv.divisionId)
+  const selfUri = `/api/v2/authorization/divisions/${d.id}`
+  const division = forEvent ? { id: d.id, selfUri } : { id: d.id, name: d.name, selfUri }
   const entities = conv.queueId ? [{ id: conv.queueId, selfUri: `/api/v2/routing/queues/${conv.queueId}` }] : []
-  return [{ division: { id: d.id, name: d.name, selfUri: `/api/v2/authorization/divisions/${d.id}` }, entities }]
+  return [{ division, entities }]
 }
 
 function queueRef(routing: RoutingStore, queueId: string | undefined, withUri: boolean): Json | undefined {
@@ -110,10 +113,7 @@ export function toQueueCallbackEvent(conv: SimConversation, routing: RoutingStor
     participants: conv.participants.map((p) => callbackParticipant(conv, p, routing, true)),
     otherMediaUris: [],
     accessAttributes: [],
-    divisions: divisions(conv, routing).map((d) => ({
-      division: { id: (d.division as Json).id, selfUri: (d.division as Json).selfUri },
-      entities: d.entities
-    }))
+    divisions: divisions(conv, routing, true)
   }
 }
 
@@ -224,9 +224,6 @@ export function toQueueConversationEvent(conv: SimConversation, routing: Routing
     recordingState: 'none',
     accessAttributes: [],
     securePause: false,
-    divisions: divisions(conv, routing).map((d) => ({
-      division: { id: (d.division as Json).id, selfUri: (d.division as Json).selfUri },
-      entities: d.entities
-    }))
+    divisions: divisions(conv, routing, true)
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { SimMediaType } from './conversation-types'
 import type { SimOrg } from './org'
+import type { QueueHistory } from './routing-types'
 import { badRequest } from '../http/errors'
 
 /** `PredictionResults`. */
@@ -46,9 +47,13 @@ export function estimateWait(
   if (agents === 0) {
     return { intent, formula: 'SIMPLE', estimatedWaitTimeSeconds: longestWaitSeconds(org, queueId, intentMedia) }
   }
-  const h = routing.historyOf(queueId)
-  const seconds = ((h.ahtSeconds * position) / agents) * (1 - h.abandonRate)
-  return { intent, formula: 'BEST', estimatedWaitTimeSeconds: Math.max(0, Math.round(seconds)) }
+  return { intent, formula: 'BEST', estimatedWaitTimeSeconds: queuingEwtSeconds(routing.historyOf(queueId), position, agents) }
+}
+
+/** The `BEST` formula: AHT × position in queue ÷ agents on queue × (1 − abandon rate), whole seconds (agents > 0). */
+export function queuingEwtSeconds(history: QueueHistory, positionInQueue: number, agents: number): number {
+  const seconds = ((history.ahtSeconds * positionInQueue) / agents) * (1 - history.abandonRate)
+  return Math.max(0, Math.round(seconds))
 }
 
 /** Seconds the oldest waiting conversation has waited (O(n); queries only). */

@@ -51,21 +51,11 @@ export class QueueIndexes {
   }
 
   countWaiting(queueId: string, media?: SimMediaType): number {
-    const byMedia = this.waiting.get(queueId)
-    if (!byMedia) return 0
-    if (media) return byMedia.get(media)?.size ?? 0
-    let n = 0
-    for (const idx of byMedia.values()) n += idx.size
-    return n
+    return countIn(this.waiting.get(queueId), media)
   }
 
   countInteracting(queueId: string, media?: SimMediaType): number {
-    const byMedia = this.interacting.get(queueId)
-    if (!byMedia) return 0
-    if (media) return byMedia.get(media)?.size ?? 0
-    let n = 0
-    for (const s of byMedia.values()) n += s.size
-    return n
+    return countIn(this.interacting.get(queueId), media)
   }
 
   /** Media types that currently have an index for the queue (for observation groups). */
@@ -75,4 +65,13 @@ export class QueueIndexes {
     for (const m of this.interacting.get(queueId)?.keys() ?? []) out.add(m)
     return [...out]
   }
+}
+
+/** Size of one media's set, or of all of them when `media` is unset. */
+function countIn(byMedia: ReadonlyMap<SimMediaType, { readonly size: number }> | undefined, media?: SimMediaType): number {
+  if (!byMedia) return 0
+  if (media) return byMedia.get(media)?.size ?? 0
+  let n = 0
+  for (const x of byMedia.values()) n += x.size
+  return n
 }

@@ -4,9 +4,12 @@
  * does, so a lazy-deletion heap gives O(log n) add/remove/next even with 10,000 waiting callbacks.
  */
 import type { SimConversation } from './conversation-types'
+import { heapPop, heapPush } from '../model/event-heap'
 
+/** A heap entry ordered by (score, seq); stale once the conversation left or was re-scored (seq moved on). */
 interface HeapEntry {
-  readonly score: number
+  /** The routing score. */
+  readonly t: number
   readonly seq: number
   readonly id: string
 }
@@ -29,7 +32,7 @@ export class WaitingIndex {
   upsert(conv: SimConversation, score: number): void {
     const entry = { conv, score, seq: this.seq++ }
     this.live.set(conv.id, entry)
-    this.push({ score, seq: entry.seq, id: conv.id })
+    heapPush(this.heap, { t: score, seq: entry.seq, id: conv.id })
     // Keep stale entries from piling up when the same conversations are re-scored repeatedly.
     if (this.heap.length > 64 && this.heap.length > 4 * this.live.size) this.rebuild()
   }
@@ -45,7 +48,7 @@ export class WaitingIndex {
       if (!top) return undefined
       const e = this.live.get(top.id)
       if (e && e.seq === top.seq) return e.conv
-      this.pop()
+      heapPop(this.heap)
     }
   }
 
@@ -75,40 +78,6 @@ export class WaitingIndex {
 
   private rebuild(): void {
     this.heap = []
-    for (const [id, e] of this.live) this.push({ score: e.score, seq: e.seq, id })
-  }
-
-  private less(a: HeapEntry, b: HeapEntry): boolean {
-    return a.score < b.score || (a.score === b.score && a.seq < b.seq)
-  }
-
-  private push(e: HeapEntry): void {
-    const h = this.heap
-    h.push(e)
-    let i = h.length - 1
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (!this.less(h[i]!, h[p]!)) break
-      ;[h[i], h[p]] = [h[p]!, h[i]!]
-      i = p
-    }
-  }
-
-  private pop(): void {
-    const h = this.heap
-    const last = h.pop()
-    if (!last || h.length === 0) return
-    h[0] = last
-    let i = 0
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let m = i
-      if (l < h.length && this.less(h[l]!, h[m]!)) m = l
-      if (r < h.length && this.less(h[r]!, h[m]!)) m = r
-      if (m === i) break
-      ;[h[i], h[m]] = [h[m]!, h[i]!]
-      i = m
-    }
+    for (const [id, e] of this.live) heapPush(this.heap, { t: e.score, seq: e.seq, id })
   }
 }

@@ -17,6 +17,33 @@ const CAMPAIGNS = '/api/v2/outbound/campaigns'
 const ok = (body: unknown): SimResponse => ({ status: 200, body })
 const none: SimResponse = { status: 204 }
 
+/** The five endpoints of a named outbound object (contact list, response set, callable time set). */
+interface CrudStore {
+  list(query: URLSearchParams): unknown
+  create(body: unknown): unknown
+  get(id: string): unknown
+  update(id: string, body: unknown): unknown
+  delete(id: string): unknown
+}
+
+/** List and create on `base`, get / update / delete on `base/:param`, each with its `<permission>:view|add|edit|delete`. */
+function registerCrud(router: SimRouter, base: string, param: string, permission: string, store: () => CrudStore): void {
+  const one = `${base}/:${param}`
+  router.add('GET', base, (req) => ok(store().list(req.query)), { permission: `${permission}:view` })
+  router.add('POST', base, (req) => ok(store().create(req.body)), { permission: `${permission}:add` })
+  router.add('GET', one, (req) => ok(store().get(req.params[param]!)), { permission: `${permission}:view` })
+  router.add('PUT', one, (req) => ok(store().update(req.params[param]!, req.body)), { permission: `${permission}:edit` })
+  router.add(
+    'DELETE',
+    one,
+    (req) => {
+      store().delete(req.params[param]!)
+      return none
+    },
+    { permission: `${permission}:delete` }
+  )
+}
+
 /** Registers the outbound routes on the demo org's router. */
 export function registerOutboundRoutes(router: SimRouter, org: SimOrg): void {
   const outbound = () => requireDomain(org.outbound, 'outbound')
@@ -25,8 +52,7 @@ export function registerOutboundRoutes(router: SimRouter, org: SimOrg): void {
   const timeSets = () => outbound().callableTimeSets
   const campaigns = () => outbound().campaigns
 
-  router.add('GET', LISTS, (req) => ok(lists().list(req.query)), { permission: 'outbound:contactList:view' })
-  router.add('POST', LISTS, (req) => ok(lists().create(req.body)), { permission: 'outbound:contactList:add' })
+  registerCrud(router, LISTS, 'contactListId', 'outbound:contactList', lists)
   router.add(
     'DELETE',
     LISTS,
@@ -38,21 +64,6 @@ export function registerOutboundRoutes(router: SimRouter, org: SimOrg): void {
       if (ids.length === 0) throw badRequest("The query parameter 'id' is required.")
       for (const id of ids) lists().record(id)
       for (const id of ids) lists().delete(id)
-      return none
-    },
-    { permission: 'outbound:contactList:delete' }
-  )
-  router.add('GET', `${LISTS}/:contactListId`, (req) => ok(lists().get(req.params.contactListId!)), {
-    permission: 'outbound:contactList:view'
-  })
-  router.add('PUT', `${LISTS}/:contactListId`, (req) => ok(lists().update(req.params.contactListId!, req.body)), {
-    permission: 'outbound:contactList:edit'
-  })
-  router.add(
-    'DELETE',
-    `${LISTS}/:contactListId`,
-    (req) => {
-      lists().delete(req.params.contactListId!)
       return none
     },
     { permission: 'outbound:contactList:delete' }
@@ -127,41 +138,8 @@ export function registerOutboundRoutes(router: SimRouter, org: SimOrg): void {
     { permission: 'outbound:contact:delete' }
   )
 
-  router.add('GET', SETS, (req) => ok(sets().list(req.query)), { permission: 'outbound:responseSet:view' })
-  router.add('POST', SETS, (req) => ok(sets().create(req.body)), { permission: 'outbound:responseSet:add' })
-  router.add('GET', `${SETS}/:callAnalysisSetId`, (req) => ok(sets().get(req.params.callAnalysisSetId!)), {
-    permission: 'outbound:responseSet:view'
-  })
-  router.add('PUT', `${SETS}/:callAnalysisSetId`, (req) => ok(sets().update(req.params.callAnalysisSetId!, req.body)), {
-    permission: 'outbound:responseSet:edit'
-  })
-  router.add(
-    'DELETE',
-    `${SETS}/:callAnalysisSetId`,
-    (req) => {
-      sets().delete(req.params.callAnalysisSetId!)
-      return none
-    },
-    { permission: 'outbound:responseSet:delete' }
-  )
-
-  router.add('GET', TIME_SETS, (req) => ok(timeSets().list(req.query)), { permission: 'outbound:callableTimeSet:view' })
-  router.add('POST', TIME_SETS, (req) => ok(timeSets().create(req.body)), { permission: 'outbound:callableTimeSet:add' })
-  router.add('GET', `${TIME_SETS}/:callableTimeSetId`, (req) => ok(timeSets().get(req.params.callableTimeSetId!)), {
-    permission: 'outbound:callableTimeSet:view'
-  })
-  router.add('PUT', `${TIME_SETS}/:callableTimeSetId`, (req) => ok(timeSets().update(req.params.callableTimeSetId!, req.body)), {
-    permission: 'outbound:callableTimeSet:edit'
-  })
-  router.add(
-    'DELETE',
-    `${TIME_SETS}/:callableTimeSetId`,
-    (req) => {
-      timeSets().delete(req.params.callableTimeSetId!)
-      return none
-    },
-    { permission: 'outbound:callableTimeSet:delete' }
-  )
+  registerCrud(router, SETS, 'callAnalysisSetId', 'outbound:responseSet', sets)
+  registerCrud(router, TIME_SETS, 'callableTimeSetId', 'outbound:callableTimeSet', timeSets)
 
   router.add('GET', CAMPAIGNS, (req) => ok(campaigns().list(req.query)), { permission: 'outbound:campaign:view' })
   router.add('POST', CAMPAIGNS, (req) => ok(campaigns().create(req.body)), { permission: 'outbound:campaign:add' })

@@ -120,16 +120,3 @@ function clampInt(v: string | null, dflt: number, min: number, max: number): num
     throw badRequest(`Paging value '${v}' is out of range (${min}..${max}).`, 'invalid.value')
   return n
 }
-
-/** Genesys name filter: case-insensitive, `*` wildcards, otherwise a prefix/contains match on words. */
-export function nameFilter(pattern: string | null): (name: string) => boolean {
-  if (!pattern) return () => true
-  const rx = new RegExp(
-    `^${pattern
-      .split('*')
-      .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-    'i'
-  )
-  return (name) => rx.test(name)
-}

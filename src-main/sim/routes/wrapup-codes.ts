@@ -7,7 +7,8 @@ import type { CoreContext } from '../core-context'
 import { requireArray, requireObject, requireString } from '../http/errors'
 import type { SimRouter } from '../http/types'
 import type { SimWrapupCode } from '../org/routing-types'
-import { nameFilter, pageOf } from './queue-json'
+import { nameFilter } from '../domains/shared/listing'
+import { pageOf } from './queue-json'
 
 const CODES = '/api/v2/routing/wrapupcodes'
 

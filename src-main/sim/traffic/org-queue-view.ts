@@ -5,7 +5,7 @@
  * `cc.*` attributes, and the org's own EWT emulation. Profile seconds (t = 0 at `originMs`) as the model uses.
  */
 import { truthOf } from '../domains/solution/placeholder'
-import { longestWaitSeconds } from '../org/ewt'
+import { longestWaitSeconds, queuingEwtSeconds } from '../org/ewt'
 import type { SimConversation } from '../org/conversation-types'
 import type { SimOrg } from '../org/org'
 import type { CallbackView, OfferView, QueueView } from '../model/policy'
@@ -68,7 +68,7 @@ export function orgQueueView(src: ViewSource): QueueView {
     now,
     originMs: src.originMs,
     queueLength: waiting,
-    priorityWaiting: org.conversations.listWaiting(targetQueueId, 'call').filter((c) => priorityOf(org, c) > 0).length,
+    priorityWaiting: countPriorityWaiting(org, targetQueueId),
     agentsOnQueue,
     idleAgents: pool.idleCount,
     busyAgents: pool.busyCount,
@@ -85,8 +85,7 @@ export function orgQueueView(src: ViewSource): QueueView {
     platformEwtSeconds(positionInQueue: number): number | undefined {
       // the org's EWT emulation (GET …/estimatedwaittime) for a caller at this position
       if (agentsOnQueue <= 0) return waiting > 0 ? hol : undefined
-      const h = org.routing.historyOf(targetQueueId)
-      return Math.round(((h.ahtSeconds * positionInQueue) / agentsOnQueue) * (1 - h.abandonRate))
+      return queuingEwtSeconds(org.routing.historyOf(targetQueueId), positionInQueue, agentsOnQueue)
     },
     waitingCalls: () =>
       org.conversations
@@ -98,6 +97,13 @@ export function orgQueueView(src: ViewSource): QueueView {
 
 function priorityOf(org: SimOrg, conv: SimConversation): number {
   return org.conversations.activeLeg(conv)?.routing?.priority ?? 0
+}
+
+/** Calls waiting with a priority above 0 (a count: no need for routing order). */
+function countPriorityWaiting(org: SimOrg, queueId: string): number {
+  let n = 0
+  for (const c of org.conversations.indexes.findWaiting(queueId, 'call')?.values() ?? []) if (priorityOf(org, c) > 0) n++
+  return n
 }
 
 /** A caller at the offer point: its place in the target queue and the callbacks requested before it arrived. */

@@ -63,8 +63,7 @@ export class FlowExecutions {
   launch(body: unknown): Json {
     const obj = requireObject(body)
     const flowId = requireString(obj, 'flowId')
-    const flow = this.flows.all().find((f) => f.id === flowId)
-    if (!flow) throw notFound('Flow', flowId)
+    const flow = this.flows.record(flowId)
     if (flow.type !== 'workflow')
       throw badRequest(`Flow '${flow.name}' is a ${flow.type} flow; only workflows can be launched.`, 'flow.type.not.launchable')
     const requested = optionalString(obj, 'flowVersion')

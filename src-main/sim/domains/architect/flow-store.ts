@@ -6,7 +6,7 @@ import type { DomainContext } from '../shared/context'
 import { isoDate } from '../shared/context'
 import type { Json } from '../shared/body'
 import { notFound } from '../shared/errors'
-import { nameMatches, pageOf, type EntityListing } from '../shared/listing'
+import { nameFilter, pageOf, type EntityListing } from '../shared/listing'
 import { SimHttpError } from '../../http/types'
 import { inputSchemaOf, type ArchyFlow } from './archy-yaml'
 
@@ -97,6 +97,11 @@ export class FlowStore {
     return this.toJson(this.record(id))
   }
 
+  /** The flow with this id, or undefined (no 404). */
+  find(id: string): FlowRecord | undefined {
+    return this.flows.get(id)
+  }
+
   all(): FlowRecord[] {
     return [...this.flows.values()]
   }
@@ -113,11 +118,10 @@ export class FlowStore {
       .flatMap((t) => t.split(','))
       .map((t) => t.toLowerCase())
     const ids = query.getAll('id').flatMap((t) => t.split(','))
-    const name = query.get('name')
+    const matchName = nameFilter(query.get('name'))
     const items = this.all()
       .filter(
-        (f) =>
-          (types.length === 0 || types.includes(f.type)) && (ids.length === 0 || ids.includes(f.id)) && nameMatches(f.name, name)
+        (f) => (types.length === 0 || types.includes(f.type)) && (ids.length === 0 || ids.includes(f.id)) && matchName(f.name)
       )
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((f) => this.toJson(f))

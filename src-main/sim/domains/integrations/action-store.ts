@@ -14,7 +14,7 @@ import {
   type Json
 } from '../shared/body'
 import { badRequest, notFound, versionConflict } from '../shared/errors'
-import { nameMatches, pageOf, type EntityListing } from '../shared/listing'
+import { nameFilter, pageOf, type EntityListing } from '../shared/listing'
 import { SimHttpError } from '../../http/types'
 import type { IntegrationStore } from './integration-store'
 
@@ -88,7 +88,7 @@ export class ActionStore {
 
   list(query: URLSearchParams, which: 'published' | 'draft'): EntityListing<Json> {
     const category = query.get('category')
-    const name = query.get('name')
+    const matchName = nameFilter(query.get('name'))
     const ids = query.getAll('ids').flatMap((v) => v.split(','))
     const secure = query.get('secure')
     const includeConfig = query.get('includeConfig') === 'true'
@@ -98,7 +98,7 @@ export class ActionStore {
         const v = a[which]!
         return (
           (!category || v.category === category) &&
-          nameMatches(v.name, name) &&
+          matchName(v.name) &&
           (ids.length === 0 || ids.includes(a.id)) &&
           (secure === null || String(v.secure) === secure)
         )

@@ -68,6 +68,11 @@ export class CampaignStore {
     return runtime
   }
 
+  /** The campaign with this id, or undefined (no 404). */
+  find(id: string): CampaignRecord | undefined {
+    return this.campaigns.get(id)
+  }
+
   all(): CampaignRecord[] {
     return [...this.campaigns.values()]
   }

@@ -4,9 +4,9 @@
  */
 import type { DomainContext } from '../shared/context'
 import { isoDate } from '../shared/context'
-import { isRecord, optionalNumber, requireObject, requireString, type Json } from '../shared/body'
-import { badRequest, inUse, invalidCreate, invalidUpdate, notFound, versionConflict } from '../shared/errors'
-import { outboundNameMatches, pageOf, type EntityListing } from '../shared/listing'
+import { isRecord, requireObject, requireString, type Json } from '../shared/body'
+import { badRequest, invalidCreate, invalidUpdate, notFound } from '../shared/errors'
+import { NamedStore } from '../shared/named-store'
 import { ContactBook } from './contact-book'
 import type { AddContactsOptions, ContactListRecord, ContactRecord, PhoneColumnRecord } from './contact-list-types'
 
@@ -24,21 +24,13 @@ const READ_ONLY = new Set([
 ])
 const BASE = '/api/v2/outbound/contactlists'
 
-/** Tells the store whether something (a campaign) still uses a list, so deletes can be refused. */
-export type ContactListUsage = (contactListId: string) => string | undefined
-
 /** Contact lists and contacts CRUD, publishing list changes. */
-export class ContactListStore {
-  private readonly lists = new Map<string, ContactListRecord>()
+export class ContactListStore extends NamedStore<ContactListRecord> {
   private readonly books = new Map<string, ContactBook>()
   private readonly queuedListeners: Array<(contactListId: string) => void> = []
-  private usage: ContactListUsage = () => undefined
 
-  constructor(private readonly ctx: DomainContext) {}
-
-  /** Lets the campaign store veto deleting a list it uses. */
-  setUsageCheck(check: ContactListUsage): void {
-    this.usage = check
+  constructor(private readonly ctx: DomainContext) {
+    super('Contact list', BASE)
   }
 
   /** The dialer listens so appended contacts are dialled promptly. */
@@ -62,46 +54,15 @@ export class ContactListStore {
       phoneColumns,
       extras: extrasOf(obj)
     }
-    this.lists.set(record.id, record)
+    this.records.set(record.id, record)
     this.books.set(record.id, new ContactBook(record, this.ctx))
     this.publishList(record)
     return this.toJson(record)
   }
 
-  get(id: string): Json {
-    return this.toJson(this.record(id))
-  }
-
-  has(id: string): boolean {
-    return this.lists.has(id)
-  }
-
-  record(id: string): ContactListRecord {
-    const record = this.lists.get(id)
-    if (!record) throw notFound('Contact list', id)
-    return record
-  }
-
-  findByName(name: string): ContactListRecord | undefined {
-    for (const record of this.lists.values()) if (record.name.toLowerCase() === name.toLowerCase()) return record
-    return undefined
-  }
-
-  list(query: URLSearchParams): EntityListing<Json> {
-    const ids = query.getAll('id')
-    const items = [...this.lists.values()]
-      .filter((l) => outboundNameMatches(l.name, query) && (ids.length === 0 || ids.includes(l.id)))
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((l) => this.toJson(l))
-    return pageOf(items, BASE, query)
-  }
-
   update(id: string, body: unknown): Json {
-    const record = this.record(id)
     const obj = requireObject(body)
-    const version = optionalNumber(obj, 'version')
-    if (version === undefined) throw badRequest("The field 'version' is required for updates.")
-    if (version !== record.version) throw versionConflict()
+    const record = this.forUpdate(id, obj)
     const name = requireString(obj, 'name')
     const other = this.findByName(name)
     if (other && other.id !== id) throw invalidUpdate('ContactList', `A contact list named '${name}' already exists.`)
@@ -120,13 +81,11 @@ export class ContactListStore {
     return this.toJson(record)
   }
 
-  delete(id: string): void {
-    const record = this.record(id)
-    const user = this.usage(id)
-    if (user) throw inUse(`Contact list '${record.name}'`, user)
-    this.lists.delete(id)
+  override delete(id: string): ContactListRecord {
+    const record = super.delete(id)
     this.books.delete(id)
     this.ctx.publish(`v2.outbound.contactlists.${id}`, { id, name: record.name, additionalProperties: { deleted: true } })
+    return record
   }
 
   addContacts(listId: string, body: unknown, options: AddContactsOptions): Json[] {
@@ -175,23 +134,24 @@ export class ContactListStore {
     return this.books.get(listId)?.find(contactId)
   }
 
-  private toJson(record: ContactListRecord): Json {
-    return {
-      ...record.extras,
-      id: record.id,
-      name: record.name,
-      dateCreated: record.dateCreated,
-      dateModified: record.dateModified,
-      version: record.version,
-      columnNames: [...record.columnNames],
-      phoneColumns: record.phoneColumns.map((p) => ({ ...p })),
-      size: this.book(record.id).size(),
-      selfUri: `${BASE}/${record.id}`
-    }
+  /** The list endpoints also filter by `id` (repeatable). */
+  protected override listFilter(query: URLSearchParams): (record: ContactListRecord) => boolean {
+    const byName = super.listFilter(query)
+    const ids = query.getAll('id')
+    return (record) => byName(record) && (ids.length === 0 || ids.includes(record.id))
+  }
+
+  protected toJson(record: ContactListRecord): Json {
+    return { ...record.extras, ...this.fields(record), selfUri: `${BASE}/${record.id}` }
   }
 
   private publishList(record: ContactListRecord): void {
-    this.ctx.publish(`v2.outbound.contactlists.${record.id}`, {
+    this.ctx.publish(`v2.outbound.contactlists.${record.id}`, { ...this.fields(record), additionalProperties: {} })
+  }
+
+  /** The list's own fields, shared by its JSON and its change event. */
+  private fields(record: ContactListRecord): Json {
+    return {
       id: record.id,
       name: record.name,
       dateCreated: record.dateCreated,
@@ -199,9 +159,8 @@ export class ContactListStore {
       version: record.version,
       columnNames: [...record.columnNames],
       phoneColumns: record.phoneColumns.map((p) => ({ ...p })),
-      size: this.book(record.id).size(),
-      additionalProperties: {}
-    })
+      size: this.book(record.id).size()
+    }
   }
 }
 

@@ -137,7 +137,7 @@ export class Dialer {
         campaign.id,
         this.ctx.clock.after(wait, () => {
           this.wakes.delete(campaign.id)
-          const current = this.campaigns.all().find((c) => c.id === campaign.id)
+          const current = this.campaigns.find(campaign.id)
           if (current?.campaignStatus === 'on') this.pump(current)
         })
       )

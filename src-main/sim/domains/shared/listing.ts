@@ -45,15 +45,22 @@ export function pageOf<T>(items: readonly T[], basePath: string, query: URLSearc
   }
 }
 
-/** Name filter as the list endpoints apply it: exact (case-insensitive), or `*` wildcards. */
-export function nameMatches(name: string, filter: string | null): boolean {
-  if (filter === null || filter === '') return true
-  if (!filter.includes('*')) return name.toLowerCase() === filter.toLowerCase()
+/**
+ * The `name` query filter of the Platform list endpoints (queues, wrap-up codes, flows, actions, sites): exact
+ * (case-insensitive), or `*` wildcards. Built once per request, then applied to every candidate.
+ */
+export function nameFilter(filter: string | null): (name: string) => boolean {
+  if (filter === null || filter === '') return () => true
+  if (!filter.includes('*')) {
+    const wanted = filter.toLowerCase()
+    return (name) => name.toLowerCase() === wanted
+  }
   const pattern = filter
     .split('*')
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*')
-  return new RegExp(`^${pattern}$`, 'i').test(name)
+  const rx = new RegExp(`^${pattern}$`, 'i')
+  return (name) => rx.test(name)
 }
 
 /** The outbound list endpoints' `name` + `filterType` filter (`Equals`, `Contains`, `Prefix` (default), `RegEx`). */

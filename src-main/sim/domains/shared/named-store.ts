@@ -1,6 +1,6 @@
 /**
  * The skeleton the outbound "named, versioned object" stores share (call analysis response sets, callable time
- * sets): lookup with a Genesys 404, case-insensitive name lookup, the name-filtered and paged listing, the
+ * sets, contact lists): lookup with a Genesys 404, case-insensitive name lookup, the name-filtered and paged listing, the
  * `version` check of a PUT, and delete refused while something uses the object.
  */
 import { optionalNumber, type Json } from './body'
@@ -25,6 +25,11 @@ export abstract class NamedStore<R extends NamedRecord> {
   ) {}
 
   protected abstract toJson(record: R): Json
+
+  /** Which records a listing keeps: the outbound `name` + `filterType` filter; stores add their own parameters. */
+  protected listFilter(query: URLSearchParams): (record: R) => boolean {
+    return (record) => outboundNameMatches(record.name, query)
+  }
 
   /** Who uses an object (a campaign's name), or undefined; delete is refused while it is used. */
   setUsageCheck(check: (id: string) => string | undefined): void {
@@ -52,17 +57,19 @@ export abstract class NamedStore<R extends NamedRecord> {
 
   list(query: URLSearchParams): EntityListing<Json> {
     const items = [...this.records.values()]
-      .filter((r) => outboundNameMatches(r.name, query))
+      .filter(this.listFilter(query))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((r) => this.toJson(r))
     return pageOf(items, this.base, query)
   }
 
-  delete(id: string): void {
+  /** Removes the object (409 while something uses it) and returns what was removed. */
+  delete(id: string): R {
     const record = this.record(id)
     const user = this.usage(id)
     if (user) throw inUse(`${this.what} '${record.name}'`, user)
     this.records.delete(id)
+    return record
   }
 
   /** The record a PUT addresses, after checking the body's `version` against it (400 when absent, 409 when stale). */

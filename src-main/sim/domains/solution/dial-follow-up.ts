@@ -39,7 +39,7 @@ export function followUp(org: SimOrg, attempt: DialAttempt, retry: RetryPolicy, 
   const truth = truthOf(org, callbackId)
   if (!truth || truth.record.state !== 'dispatched') return
   if (truth.record.contactId && truth.record.contactId !== attempt.contactId) return
-  const campaign = outbound.campaigns.all().find((c) => c.id === attempt.campaignId)
+  const campaign = outbound.campaigns.find(attempt.campaignId)
   const actor = flowActor(attempt.campaignId, campaign ? `${campaign.name} dialer` : 'Campaign dialer')
   const decision = decide(
     truth,

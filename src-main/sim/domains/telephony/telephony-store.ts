@@ -6,7 +6,7 @@ import type { DomainContext } from '../shared/context'
 import { isoDate } from '../shared/context'
 import type { Json } from '../shared/body'
 import { notFound } from '../shared/errors'
-import { nameMatches, pageOf, type EntityListing } from '../shared/listing'
+import { nameFilter, pageOf, type EntityListing } from '../shared/listing'
 
 const SITES = '/api/v2/telephony/providers/edges/sites'
 const EDGE_GROUPS = '/api/v2/telephony/providers/edges/edgegroups'
@@ -113,9 +113,9 @@ export class TelephonyStore {
   }
 
   private filtered(map: Map<string, TelephonyEntity>, query: URLSearchParams): Json[] {
-    const name = query.get('name')
+    const matchName = nameFilter(query.get('name'))
     return [...map.values()]
-      .filter((e) => nameMatches(e.name, name))
+      .filter((e) => matchName(e.name))
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((e) => structuredClone(e.json))
   }
