@@ -44,3 +44,11 @@ export function cleanAttributeText(text: string, max = MAX_ATTRIBUTE_TEXT): stri
   const masked = maskPhoneNumbersIn(flat)
   return masked.length > max ? `${masked.slice(0, max - 1)}…` : masked
 }
+
+/** Longest display name of an actor we write (`cc.actedBy` and friends, audit records). */
+export const MAX_ACTOR_NAME = 200
+
+/** An actor's display name cleaned for attributes and the audit log. */
+export function cleanActorName(name: string): string {
+  return cleanAttributeText(name, MAX_ACTOR_NAME)
+}

@@ -3,7 +3,7 @@
  * each) and listed on the Audit page. A record only ever holds a masked number, so the log is safe to share.
  */
 import { z } from 'zod'
-import { cleanAttributeText, isoOf } from './attribute-values'
+import { cleanActorName, cleanAttributeText, isoOf } from './attribute-values'
 import { randomId, type Random } from './clock'
 import type { Actor } from './lifecycle-model'
 import { maskPhone } from './phone'
@@ -56,7 +56,7 @@ export function createAuditRecord(input: AuditInput, nowMs: number, random: Rand
   return {
     id: randomId(random),
     at: isoOf(nowMs),
-    actor: { kind: input.actor.kind, id: input.actor.id, name: cleanAttributeText(input.actor.name, 200) },
+    actor: { kind: input.actor.kind, id: input.actor.id, name: cleanActorName(input.actor.name) },
     action: input.action,
     conversationId: input.conversationId,
     maskedNumber: maskPhone(input.phoneNumber),

@@ -8,7 +8,7 @@
  * (or with the disconnect), so notification readers can order events by time (see board/event-order.ts).
  */
 import { assertNever } from './assert-never'
-import { cleanAttributeText, isoOf } from './attribute-values'
+import { cleanActorName, cleanAttributeText, isoOf } from './attribute-values'
 import {
   CC,
   contactIdFor,
@@ -85,6 +85,8 @@ export interface DecisionContext {
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : isoOf(ms))
+/** `cc.actedById`: the actor's kind and id (`user:…`, `flow:…`, `system:…`). */
+const actorIdOf = (actor: Actor): string => `${actor.kind}:${actor.id}`
 
 function finishedConflict(record: LifecycleRecord): LifecycleConflict {
   if (record.state === 'cancelled') {
@@ -109,8 +111,8 @@ function dispatchedConflict(record: LifecycleRecord): LifecycleConflict {
 function base(action: LifecycleAction, actor: Actor, ctx: DecisionContext, reason: string | undefined): Record<string, string> {
   const patch: Record<string, string> = {
     [CC.lastAction]: action,
-    [CC.actedBy]: cleanAttributeText(actor.name, 200),
-    [CC.actedById]: `${actor.kind}:${actor.id}`,
+    [CC.actedBy]: cleanActorName(actor.name),
+    [CC.actedById]: actorIdOf(actor),
     [CC.actedAt]: isoOf(ctx.nowMs),
     [CC.reason]: reason === undefined ? '' : cleanAttributeText(reason)
   }
@@ -138,7 +140,7 @@ function dispatch(
   const record = truth.record
   const contactId = contactIdFor(truth.conversationId, record.attempts + 1)
   const patch = moveTo(base(action, actor, ctx, reason), 'dispatched', ctx)
-  patch[CC.dispatchedBy] = cleanAttributeText(actor.name, 200)
+  patch[CC.dispatchedBy] = patch[CC.actedBy]!
   patch[CC.dispatchedAt] = isoOf(ctx.nowMs)
   patch[CC.contactId] = contactId
   return ok(record.state, 'dispatched', patch, [
@@ -162,7 +164,7 @@ function reschedule(
   const patch = base('reschedule', actor, ctx, reason)
   patch[CC.state] = 'waiting'
   if (truth.record.inferred || truth.record.stateAtMs === null) patch[CC.stateAt] = isoOf(ctx.nowMs)
-  patch[CC.rescheduledBy] = cleanAttributeText(actor.name, 200)
+  patch[CC.rescheduledBy] = patch[CC.actedBy]!
   patch[CC.rescheduledAt] = isoOf(ctx.nowMs)
   patch[CC.previousDueAt] = truth.dueAtMs === null ? '' : isoOf(truth.dueAtMs)
   return ok('waiting', 'waiting', patch, [
@@ -177,7 +179,7 @@ function cancel(truth: CallbackTruth, actor: Actor, reason: string, ctx: Decisio
   }
   const record = truth.record
   const patch = moveTo(base('cancel', actor, ctx, reason), 'cancelled', ctx)
-  patch[CC.cancelledBy] = cleanAttributeText(actor.name, 200)
+  patch[CC.cancelledBy] = patch[CC.actedBy]!
   patch[CC.cancelledAt] = isoOf(ctx.nowMs)
   const effects: LifecycleEffect[] = [{ kind: 'write-attributes', attributes: patch }]
   if (record.state === 'dispatched') {
@@ -259,8 +261,8 @@ export function initialAttributes(request: CallbackRequest): AttributePatch {
     [CC.promisedWaitSeconds]: String(Math.max(0, Math.round(request.promisedWaitSeconds))),
     [CC.attempts]: '0',
     [CC.lastAction]: 'request',
-    [CC.actedBy]: cleanAttributeText(request.actor.name, 200),
-    [CC.actedById]: `${request.actor.kind}:${request.actor.id}`,
+    [CC.actedBy]: cleanActorName(request.actor.name),
+    [CC.actedById]: actorIdOf(request.actor),
     [CC.actedAt]: at
   }
 }

@@ -12,12 +12,12 @@ import { z } from 'zod'
 const text = z.string().nullish()
 const ref = z.object({ id: text, name: text }).nullish()
 /** Numbers sometimes arrive as JSON numbers (the blueprint's bug); read them as strings. */
-const numbers = z
+export const callbackNumbersSchema = z
   .array(z.union([z.string(), z.number()]))
   .nullish()
   .transform((list) => (list ?? []).map(String))
 /** Attribute values should be strings; numbers and booleans are stringified, anything else dropped. */
-const attributes = z
+export const attributesSchema = z
   .record(z.string(), z.unknown())
   .nullish()
   .transform((record) => {
@@ -36,7 +36,7 @@ export const callbackCommunicationSchema = z.object({
   disconnectType: text,
   connectedTime: text,
   disconnectedTime: text,
-  callbackNumbers: numbers,
+  callbackNumbers: callbackNumbersSchema,
   callbackUserName: text,
   callbackScheduledTime: text
 })
@@ -59,7 +59,7 @@ export const conversationParticipantSchema = z.object({
   queue: ref,
   queueId: text,
   conversationRoutingData: z.object({ queue: ref }).nullish(),
-  attributes,
+  attributes: attributesSchema,
   callbackNumbers: z.array(z.union([z.string(), z.number()])).nullish(),
   callbackUserName: text,
   callbackScheduledTime: text,
@@ -83,7 +83,7 @@ export type ParsedConversation = z.infer<typeof conversationSchema>
 const segment = z.object({ segmentStart: text, segmentEnd: text, queueId: text, disconnectType: text })
 const session = z.object({
   mediaType: text,
-  callbackNumbers: numbers,
+  callbackNumbers: callbackNumbersSchema,
   callbackUserName: text,
   callbackScheduledTime: text,
   segments: z.array(segment).nullish()
@@ -103,7 +103,7 @@ export const analyticsConversationSchema = z.object({
         participantId: text,
         participantName: text,
         purpose: text,
-        attributes,
+        attributes: attributesSchema,
         sessions: z.array(session).nullish()
       })
     )

@@ -16,7 +16,7 @@ import { CallbackStore, type ApplyMode, type ApplyResult } from './callback-stor
 import { readFrame } from './frame'
 import { OutboundState } from './outbound-state'
 import { QueueObservations, type AggregateOutcome } from './queue-observations'
-import { readCallbackConversation } from './read-conversation'
+import { readCallbackConversation, type ConversationRead } from './read-conversation'
 import type { BoardSnapshot, ReconcilePlan, ReconcileResult } from './reconcile'
 import { TodayCounts, localStartOfDay, type StartOfDay } from './today-counts'
 import type { DataTopic } from './topics'
@@ -128,7 +128,10 @@ export class LiveBoard {
   }
 
   private applyCallback(raw: unknown, queueId: string | null, mode: ApplyMode, out: BoardChange[], label: string): Outcome {
-    const read = readCallbackConversation(raw, queueId)
+    return this.applyRead(readCallbackConversation(raw, queueId), mode, out, label)
+  }
+
+  private applyRead(read: ConversationRead, mode: ApplyMode, out: BoardChange[], label: string): Outcome {
     if (!read.ok) return { malformed: `${label}: ${read.reason}` }
     if (read.snapshot === null) return 'ignored'
     return this.store.apply(read.snapshot, mode, this.clock(), out)
@@ -172,13 +175,7 @@ export class LiveBoard {
     for (const raw of snapshot.conversations ?? []) {
       const read = readCallbackConversation(raw, null)
       if (read.ok && read.snapshot) covered.add(read.snapshot.conversationId)
-      this.count(
-        read.ok
-          ? read.snapshot
-            ? this.store.apply(read.snapshot, mode, this.clock(), out)
-            : 'ignored'
-          : { malformed: `snapshot: ${read.reason}` }
-      )
+      this.count(this.applyRead(read, mode, out, 'snapshot'))
     }
     const dropped: string[] = []
     if (snapshot.listedIds && snapshot.listComplete) {

@@ -5,21 +5,9 @@
  * with the wrong types is skipped and counted instead of throwing.
  */
 import { z } from 'zod'
+import { attributesSchema, callbackNumbersSchema } from '../board/conversation-schemas'
 
 const text = z.string().nullish()
-
-/** Attribute values should be strings; numbers and booleans are stringified, anything else dropped. */
-const attributes = z
-  .record(z.string(), z.unknown())
-  .nullish()
-  .transform((record) => {
-    const out: Record<string, string> = {}
-    for (const [key, value] of Object.entries(record ?? {})) {
-      if (typeof value === 'string') out[key] = value
-      else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value)
-    }
-    return out
-  })
 
 const segmentSchema = z.object({
   segmentStart: text,
@@ -35,10 +23,7 @@ const sessionSchema = z.object({
   sessionId: text,
   mediaType: text,
   direction: text,
-  callbackNumbers: z
-    .array(z.union([z.string(), z.number()]))
-    .nullish()
-    .transform((list) => (list ?? []).map(String)),
+  callbackNumbers: callbackNumbersSchema,
   callbackUserName: text,
   callbackScheduledTime: text,
   outboundCampaignId: text,
@@ -52,7 +37,7 @@ const participantSchema = z.object({
   participantName: text,
   purpose: text,
   userId: text,
-  attributes,
+  attributes: attributesSchema,
   sessions: z.array(sessionSchema).nullish()
 })
 

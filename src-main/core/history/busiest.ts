@@ -6,24 +6,21 @@ import type { CallbackHistoryRecord } from './history-record'
 import type { BusiestRow, IntervalMinutes } from './history-views'
 import { countOutcomes, shareOf } from './outcome-counts'
 import type { PunctualityMeasure } from './punctuality'
-import { groupByInterval } from './volumes'
 import { formatZoned, formatZonedClock } from './zoned-time'
 
 /** How many intervals the table lists. */
 export const BUSIEST_LIMIT = 10
 
-/** The top intervals by requests (at most `limit`), busiest first. */
+/** The top intervals by requests (at most `limit`), busiest first; `groups` from `groupByInterval`. */
 export function computeBusiest(
-  records: readonly CallbackHistoryRecord[],
+  groups: ReadonlyMap<number, readonly CallbackHistoryRecord[]>,
   measures: readonly PunctualityMeasure[],
   minutes: IntervalMinutes,
   timeZone: string,
   limit = BUSIEST_LIMIT
 ): BusiestRow[] {
   const verdicts = new Map(measures.map((m) => [m.record.conversationId, m.verdict]))
-  const ranked = [...groupByInterval(records, minutes, timeZone).entries()]
-    .sort(([aStart, a], [bStart, b]) => b.length - a.length || aStart - bStart)
-    .slice(0, limit)
+  const ranked = [...groups.entries()].sort(([aStart, a], [bStart, b]) => b.length - a.length || aStart - bStart).slice(0, limit)
   return ranked.map(([start, members], index) => {
     const promised = members.map((r) => r.promisedWaitSeconds).filter((s): s is number => s !== null)
     const measured = members.map((r) => verdicts.get(r.conversationId)).filter((v) => v !== undefined)

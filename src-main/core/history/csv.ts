@@ -4,11 +4,11 @@
  * Text cells a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) get a leading `'` (OWASP CSV
  * injection advice): caller names and typed reasons are foreign text. E.164 numbers (`+4420…`) are left as is.
  */
+import { isE164 } from '../phone'
 import type { HistoryCell, HistoryTable } from './history-views'
 
 const NEEDS_QUOTES = /[",\r\n]/
 const FORMULA_START = /^[=+\-@\t\r]/
-const E164 = /^\+[1-9]\d{6,14}$/
 
 /** UTF-8 byte order mark: lets spreadsheet apps read names and the mask dots as UTF-8. */
 export const UTF8_BOM = '\uFEFF'
@@ -17,7 +17,7 @@ export const UTF8_BOM = '\uFEFF'
 export function csvField(value: HistoryCell, numeric = false): string {
   if (value === null) return ''
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : ''
-  const text = !numeric && FORMULA_START.test(value) && !E164.test(value) ? `'${value}` : value
+  const text = !numeric && FORMULA_START.test(value) && !isE164(value) ? `'${value}` : value
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 

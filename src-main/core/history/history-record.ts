@@ -7,7 +7,7 @@
 import { assertNever } from '../assert-never'
 import { maybeMs } from '../attribute-values'
 import { mergeCcAttributes } from '../board/callback-snapshot'
-import { CC, type DialOutcome, type LifecycleState } from '../lifecycle-model'
+import { CC, type Actor, type DialOutcome, type LifecycleState } from '../lifecycle-model'
 import { readLifecycle } from '../lifecycle-record'
 import { sumMetric, type HistoryConversation } from './analytics-schema'
 
@@ -18,7 +18,7 @@ export const HISTORY_OUTCOMES = ['connected', 'declined', 'unreached', 'cancelle
 export type HistoryOutcome = (typeof HISTORY_OUTCOMES)[number]
 
 /** Who acted last: a person, a deployed flow (dialer, workflow), or the console itself. */
-export type ActorKind = 'user' | 'flow' | 'system'
+export type ActorKind = Actor['kind']
 
 /** A requested callback, as History reports it. Times are epoch ms; `number` is unmasked and stays in main. */
 export interface CallbackHistoryRecord {

@@ -20,7 +20,7 @@ import { computeBusiest } from './busiest'
 import { computeOutcomes } from './outcomes'
 import { histogram, measurePunctuality, summarise, type PunctualityMeasure } from './punctuality'
 import type { HistoryRange } from './query-plan'
-import { computeVolumes } from './volumes'
+import { computeVolumes, groupByInterval } from './volumes'
 import { formatZoned } from './zoned-time'
 
 /** Everything a report is computed from; kept by main for exports. */
@@ -89,12 +89,14 @@ export function buildHistoryReport(source: ReportSource): HistoryReport {
   const measures = measurePunctuality(records, source.agentAnswers, source.toleranceMinutes)
   const { counts, reasons } = computeOutcomes(records)
   const attempts = computeAttempts(records)
+  // Grouping reads each request's local wall clock (Intl), so each interval size is grouped once for both charts.
+  const groups = perInterval((m) => groupByInterval(records, m, tz))
   const volumes = perInterval<VolumesChart>((m) => {
-    const buckets = computeVolumes(records, m, tz)
+    const buckets = computeVolumes(groups[m], m, tz)
     return { intervalMinutes: m, buckets, table: volumesTable(buckets) }
   })
   const busiest = perInterval<BusiestChart>((m) => {
-    const rows = computeBusiest(records, measures, m, tz)
+    const rows = computeBusiest(groups[m], measures, m, tz)
     return { intervalMinutes: m, rows, table: busiestTable(rows) }
   })
   return {
@@ -133,7 +135,7 @@ export function buildHistoryTable(
   const records = inRange(source)
   switch (id) {
     case 'volumes':
-      return volumesTable(computeVolumes(records, minutes, tz))
+      return volumesTable(computeVolumes(groupByInterval(records, minutes, tz), minutes, tz))
     case 'outcomes':
       return outcomesTable(records, tz, mode)
     case 'punctuality':
@@ -142,7 +144,7 @@ export function buildHistoryTable(
       return attemptsTable(computeAttempts(records))
     case 'busiest': {
       const measures = measurePunctuality(records, source.agentAnswers, source.toleranceMinutes)
-      return busiestTable(computeBusiest(records, measures, minutes, tz))
+      return busiestTable(computeBusiest(groupByInterval(records, minutes, tz), measures, minutes, tz))
     }
     default:
       return assertNever(id, 'Unknown history table')

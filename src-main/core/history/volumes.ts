@@ -24,13 +24,12 @@ export function groupByInterval(
   return groups
 }
 
-/** Volume buckets from the first to the last interval with a request, oldest first. */
+/** Volume buckets from the first to the last interval with a request, oldest first; `groups` from `groupByInterval`. */
 export function computeVolumes(
-  records: readonly CallbackHistoryRecord[],
+  groups: ReadonlyMap<number, readonly CallbackHistoryRecord[]>,
   minutes: IntervalMinutes,
   timeZone: string
 ): VolumeBucket[] {
-  const groups = groupByInterval(records, minutes, timeZone)
   if (groups.size === 0) return []
   const starts = [...groups.keys()].sort((a, b) => a - b)
   const last = starts[starts.length - 1]!

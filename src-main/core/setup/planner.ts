@@ -133,12 +133,13 @@ export function planTeardown(actual: ActualState): TeardownPlan {
   const steps: TeardownStep[] = []
   const leftAlone: { key: ObjectKey; name: string }[] = []
   const inQueue = actual.objects['flow:inQueue']
-  const restore = ownedTags(actual.objects.holdingQueue?.fields.description as string | undefined)['restore-queue-flow'] ?? 'none'
   for (const key of TEARDOWN_ORDER) {
     if (key === 'targetQueue') {
       const target = actual.targetQueue
       if (target && inQueue?.ours && target.queueFlowId === inQueue.id) {
-        steps.push({ key, kind: 'targetQueue', name: target.name, id: target.id, action: 'restore', restoreQueueFlowId: restore })
+        // The queue runs setup's flow here, so this is the flow recorded at first setup, else `none`.
+        const restoreQueueFlowId = restoreQueueFlowFor(actual)
+        steps.push({ key, kind: 'targetQueue', name: target.name, id: target.id, action: 'restore', restoreQueueFlowId })
       }
       continue
     }
