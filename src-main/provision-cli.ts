@@ -15,6 +15,11 @@ import { MemorySecretStorage } from './host/secret-storage'
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`)
 const err = (line: string): void => void process.stderr.write(`${line}\n`)
+/** Prints a progress event that has a line of its own. */
+const onProgress = (e: Parameters<typeof progressLine>[0]): void => {
+  const line = progressLine(e)
+  if (line) out(line)
+}
 
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(
@@ -63,10 +68,6 @@ async function run(args: CliArgs, gateway: Gateway, provisioner: Provisioner): P
     return 2
   }
   const started = Date.now()
-  const onProgress = (e: Parameters<typeof progressLine>[0]): void => {
-    const line = progressLine(e)
-    if (line) out(line)
-  }
   switch (args.command) {
     case 'plan': {
       const plan = await provisioner.plan(inputs.value)
@@ -116,7 +117,7 @@ async function teardown(args: CliArgs, draft: Record<string, unknown>, provision
     return 3
   }
   const started = Date.now()
-  const result = await provisioner.teardown(scope, { onProgress: (e) => void (progressLine(e) && out(progressLine(e)!)) })
+  const result = await provisioner.teardown(scope, { onProgress })
   out(tallyLine(result.tally, (Date.now() - started) / 1000))
   return result.ok ? 0 : fail(result.error.message)
 }

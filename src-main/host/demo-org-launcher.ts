@@ -24,11 +24,6 @@ export class DemoOrgLauncher implements Disposable {
     return (await this.embedded).baseUrl
   }
 
-  /** True when the demo org runs inside this process (it stops with the console). */
-  get isEmbedded(): boolean {
-    return this.simUrl === null
-  }
-
   dispose(): void {
     void this.embedded?.then((demo) => demo.close())
     this.embedded = null

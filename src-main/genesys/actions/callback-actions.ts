@@ -88,11 +88,12 @@ export class CallbackActions {
     const auditAs = AUDIT_OF[command.kind] ?? 'cancel'
     const base = { actor, action: auditAs, conversationId: id, phoneNumber: read.value.phoneNumber, batchId }
     if (!decision.ok) return this.conflict(id, decision.conflict, base)
+    const reason = 'reason' in command ? (command.reason ?? null) : null
 
     let claimed = false
     for (const effect of decision.effects) {
       const done = await this.perform(effect, read.value)
-      if (!done.ok) return this.fail(id, done.error, base, 'reason' in command ? (command.reason ?? null) : null)
+      if (!done.ok) return this.fail(id, done.error, base, reason)
       if (effect.kind === 'write-attributes' && !claimed) {
         claimed = true
         await (this.deps.sleep ?? defaultSleep)(this.deps.settleMs ?? 400)
@@ -101,7 +102,6 @@ export class CallbackActions {
         if (!isOwnWrite(again.value.attributes, actionId)) return this.lostRace(id, again.value, command, base)
       }
     }
-    const reason = 'reason' in command ? (command.reason ?? null) : null
     this.deps.audit({ ...base, reason, result: 'ok', detail: describe(decision.from, decision.to, command) })
     return { id, ok: true, code: null, message: describe(decision.from, decision.to, command) }
   }

@@ -169,18 +169,16 @@ export interface AggregateReads {
   readonly campaignStats?: unknown
   readonly contactList?: unknown
   readonly estimatedWaits: Record<string, unknown>
-  /** First failure, for the log (aggregates are never worth failing a reconcile over). */
-  readonly problem: string | null
 }
 
-/** Reads the header figures that have no listing of their own. */
+/** Reads the header figures that have no listing of their own (aggregates are never worth failing a sync over). */
 export async function readAggregates(
   gateway: Gateway,
   ids: { campaignId: string; contactListId: string; targetQueueIds: readonly string[] },
   signal: AbortSignal
 ): Promise<AggregateReads> {
   const opts = { signal, label: 'read the campaign figures' }
-  const [campaign, progress, stats, list, ...ewts] = await Promise.all([
+  const [campaign, progress, stats, list, estimatedWaits] = await Promise.all([
     gateway.call('GET /api/v2/outbound/campaigns/{campaignId}', (a) => a.outbound.getOutboundCampaign(ids.campaignId), opts),
     gateway.call(
       'GET /api/v2/outbound/campaigns/{campaignId}/progress',
@@ -197,32 +195,36 @@ export async function readAggregates(
       (a) => a.outbound.getOutboundContactlist(ids.contactListId),
       opts
     ),
-    ...ids.targetQueueIds.map((q) => readEstimatedWait(gateway, q, signal))
+    readEstimatedWaits(gateway, ids.targetQueueIds, signal)
   ])
-  const estimatedWaits: Record<string, unknown> = {}
-  ids.targetQueueIds.forEach((q, i) => {
-    const r = ewts[i]
-    if (r?.ok) estimatedWaits[q] = r.value
-  })
-  const failed = [campaign, progress, stats, list, ...ewts].find((r) => !r.ok)
   return {
     ...(campaign.ok ? { campaign: campaign.value } : {}),
     ...(progress.ok ? { campaignProgress: progress.value } : {}),
     ...(stats.ok ? { campaignStats: stats.value } : {}),
     ...(list.ok ? { contactList: list.value } : {}),
-    estimatedWaits,
-    problem: failed && !failed.ok ? failed.error.message : null
+    estimatedWaits
   }
 }
 
-/** `GET /api/v2/routing/queues/{queueId}/estimatedwaittime`. */
-export function readEstimatedWait(gateway: Gateway, queueId: string, signal: AbortSignal): Promise<ApiResult<unknown>> {
-  return gateway.call(
-    'GET /api/v2/routing/queues/{queueId}/estimatedwaittime',
-    (a) => a.routing.getRoutingQueueEstimatedwaittime(queueId),
-    {
-      signal,
-      label: 'read the estimated wait'
-    }
+/** `GET /api/v2/routing/queues/{queueId}/estimatedwaittime` per target queue, in parallel; failures are left out. */
+export async function readEstimatedWaits(
+  gateway: Gateway,
+  queueIds: readonly string[],
+  signal: AbortSignal
+): Promise<Record<string, unknown>> {
+  const reads = await Promise.all(
+    queueIds.map((queueId) =>
+      gateway.call(
+        'GET /api/v2/routing/queues/{queueId}/estimatedwaittime',
+        (a) => a.routing.getRoutingQueueEstimatedwaittime(queueId),
+        { signal, label: 'read the estimated wait' }
+      )
+    )
   )
+  const estimatedWaits: Record<string, unknown> = {}
+  queueIds.forEach((q, i) => {
+    const r = reads[i]
+    if (r?.ok) estimatedWaits[q] = r.value
+  })
+  return estimatedWaits
 }

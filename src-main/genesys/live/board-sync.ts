@@ -17,14 +17,7 @@ import type { LiveBoard } from '../../core/board/live-board'
 import type { Clock } from '../../core/clock'
 import type { ApiError, Gateway } from '../gateway-types'
 import type { DeploymentProfile } from '../profile/profile-schema'
-import {
-  readAggregates,
-  readCallbacks,
-  readEstimatedWait,
-  readListing,
-  readWaitingDetails,
-  type AggregateReads
-} from './board-reads'
+import { readAggregates, readCallbacks, readEstimatedWaits, readListing, readWaitingDetails } from './board-reads'
 
 /** Tuning with defaults chosen for API economy. */
 export interface BoardSyncOptions {
@@ -101,7 +94,7 @@ export class BoardSync {
       listedIds,
       listComplete,
       queueObservations: listing.value.response,
-      ...figures(aggregates)
+      ...aggregates
     })
     this.emit(result.changes)
     const fetched = await this.readNow(result.unresolved, signal)
@@ -195,11 +188,11 @@ export class BoardSync {
     const liveBefore = this.liveIds()
     const listing = await readListing(this.gateway, [this.profile.holdingQueueId], this.profile.targetQueueIds, signal)
     if (!listing.ok) return listing
-    const waits = await this.estimatedWaits(signal)
+    const estimatedWaits = await readEstimatedWaits(this.gateway, this.profile.targetQueueIds, signal)
     const result = this.board.applySnapshot({
       sinceSeq: this.board.seq,
       queueObservations: listing.value.response,
-      ...figures(waits)
+      estimatedWaits
     })
     this.emit(result.changes)
     if (listing.value.truncated)
@@ -247,19 +240,12 @@ export class BoardSync {
     fetched += await this.readNow(plan.vanished.slice(0, limit), signal)
     if (plan.figures === 'none') return { kind: 'refine', listed: 0, fetched, dropped: 0, changes: 0 }
     const aggregates =
-      plan.figures === 'all' ? await readAggregates(this.gateway, this.profile, signal) : await this.estimatedWaits(signal)
-    const result = this.board.applySnapshot({ sinceSeq: this.board.seq, ...figures(aggregates) })
+      plan.figures === 'all'
+        ? await readAggregates(this.gateway, this.profile, signal)
+        : { estimatedWaits: await readEstimatedWaits(this.gateway, this.profile.targetQueueIds, signal) }
+    const result = this.board.applySnapshot({ sinceSeq: this.board.seq, ...aggregates })
     this.emit(result.changes)
     return { kind: 'refine', listed: 0, fetched, dropped: 0, changes: result.changes.length }
-  }
-
-  private async estimatedWaits(signal: AbortSignal): Promise<AggregateReads> {
-    const estimatedWaits: Record<string, unknown> = {}
-    for (const q of this.profile.targetQueueIds) {
-      const r = await readEstimatedWait(this.gateway, q, signal)
-      if (r.ok) estimatedWaits[q] = r.value
-    }
-    return { estimatedWaits, problem: null }
   }
 
   /** Reads callbacks one by one and applies them like events (REST truth, ordered by its facts' time). */
@@ -285,12 +271,6 @@ export class BoardSync {
     }
     return out
   }
-}
-
-/** The snapshot fields of an aggregate read (without its problem note). */
-function figures(a: AggregateReads): Omit<AggregateReads, 'problem'> {
-  const { problem: _problem, ...rest } = a
-  return rest
 }
 
 /** Id and due time of an analytics details conversation (the only per-row fact the bulk read compares). */

@@ -14,7 +14,6 @@ export class DiffPump implements Disposable {
   private timer: TimerHandle | undefined
   private lastEmitAt = Number.NEGATIVE_INFINITY
   private disposed = false
-  private batches = 0
 
   constructor(
     private readonly timers: Timers,
@@ -39,13 +38,7 @@ export class DiffPump implements Disposable {
     const diff = this.acc.take()
     if (!diff) return
     this.lastEmitAt = this.clock()
-    this.batches++
     this.emit(diff)
-  }
-
-  /** Batches emitted so far. */
-  get emitted(): number {
-    return this.batches
   }
 
   dispose(): void {

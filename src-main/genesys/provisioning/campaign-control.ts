@@ -24,15 +24,19 @@ export async function getCampaign(api: ProvisioningApi, id: string): Promise<Cam
   return api.must('GET /api/v2/outbound/campaigns/{campaignId}', (a) => a.outbound.getOutboundCampaign(id))
 }
 
-/** PUTs `changes` with a fresh version; one retry on a version conflict (someone else saved in between). */
+/**
+ * PUTs `changes` with a fresh version; one retry on a version conflict (someone else saved in between).
+ * `fresh` is a copy the caller read a moment ago, used for the first attempt instead of reading it again.
+ */
 export async function putCampaign(
   api: ProvisioningApi,
   id: string,
   changes: Record<string, unknown>,
-  status: (current: Campaign) => string
+  status: (current: Campaign) => string,
+  fresh?: Campaign
 ): Promise<Campaign> {
   for (let attempt = 0; ; attempt++) {
-    const current = await getCampaign(api, id)
+    const current = attempt === 0 && fresh ? fresh : await getCampaign(api, id)
     const result = await api.call(
       'PUT /api/v2/outbound/campaigns/{campaignId}',
       (a) => a.outbound.putOutboundCampaign(id, campaignPutBody(current, changes, status(current))),
@@ -48,13 +52,13 @@ export async function putCampaign(
 export async function turnCampaignOn(api: ProvisioningApi, id: string): Promise<void> {
   const current = await getCampaign(api, id)
   if (current.campaignStatus === 'on') return
-  await putCampaign(api, id, {}, () => 'on')
+  await putCampaign(api, id, {}, () => 'on', current)
 }
 
 /** Turns the campaign off and waits until it has stopped dialling. */
 export async function turnCampaignOffAndWait(api: ProvisioningApi, id: string, timing: PollTiming): Promise<void> {
   let current = await getCampaign(api, id)
-  if (current.campaignStatus === 'on') current = await putCampaign(api, id, {}, () => 'off')
+  if (current.campaignStatus === 'on') current = await putCampaign(api, id, {}, () => 'off', current)
   let waited = 0
   while (current.campaignStatus === 'on' || current.campaignStatus === 'stopping') {
     if (waited >= timing.timeoutMs) {

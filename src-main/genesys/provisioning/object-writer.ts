@@ -9,6 +9,7 @@ import { needsCampaignOff } from '../../core/setup/compare'
 import type { FlowArtifact } from '../../core/setup/materialize'
 import type { ActualObject, ObjectKind } from '../../core/setup/setup-model'
 import { putCampaign, turnCampaignOffAndWait, turnCampaignOn } from './campaign-control'
+import type { PlatformApis } from '../gateway-types'
 import { publishFlowYaml, type PollTiming, type Uploader } from './flow-publisher'
 import type { ProvisioningApi } from './provisioning-api'
 
@@ -39,79 +40,43 @@ export async function createObject(
   flow?: FlowArtifact
 ): Promise<string> {
   const { api } = ctx
+  /** One create call (never retried: a repeat would make a second object); the new object's id. */
+  const post = async (endpoint: string, run: (a: PlatformApis) => Promise<{ id?: string }>): Promise<string> =>
+    idOf(await api.must(endpoint, run, { idempotent: false }), name)
   switch (kind) {
     case 'wrapupCode':
-      return idOf(
-        await api.must('POST /api/v2/routing/wrapupcodes', (a) => a.routing.postRoutingWrapupcodes(body as never), {
-          idempotent: false
-        }),
-        name
-      )
+      return post('POST /api/v2/routing/wrapupcodes', (a) => a.routing.postRoutingWrapupcodes(body as never))
     case 'queue':
-      return idOf(
-        await api.must('POST /api/v2/routing/queues', (a) => a.routing.postRoutingQueues(body as never), { idempotent: false }),
-        name
-      )
+      return post('POST /api/v2/routing/queues', (a) => a.routing.postRoutingQueues(body as never))
     case 'credential':
-      return idOf(
-        await api.must(
-          'POST /api/v2/integrations/credentials',
-          (a) => a.integrations.postIntegrationsCredentials({ body: body as never }),
-          { idempotent: false }
-        ),
-        name
+      return post('POST /api/v2/integrations/credentials', (a) =>
+        a.integrations.postIntegrationsCredentials({ body: body as never })
       )
     case 'integration': {
-      const created = await api.must(
-        'POST /api/v2/integrations',
-        (a) => a.integrations.postIntegrations({ body: { name, integrationType: { id: 'purecloud-data-actions' } } }),
-        { idempotent: false }
+      const id = await post('POST /api/v2/integrations', (a) =>
+        a.integrations.postIntegrations({ body: { name, integrationType: { id: 'purecloud-data-actions' } } })
       )
-      const id = idOf(created, name)
       await configureIntegration(ctx, id, body)
       return id
     }
     case 'action':
-      return idOf(
-        await api.must('POST /api/v2/integrations/actions', (a) => a.integrations.postIntegrationsActions(body as never), {
-          idempotent: false
-        }),
-        name
-      )
+      return post('POST /api/v2/integrations/actions', (a) => a.integrations.postIntegrationsActions(body as never))
     case 'contactList':
-      return idOf(
-        await api.must('POST /api/v2/outbound/contactlists', (a) => a.outbound.postOutboundContactlists(body as never), {
-          idempotent: false
-        }),
-        name
-      )
+      return post('POST /api/v2/outbound/contactlists', (a) => a.outbound.postOutboundContactlists(body as never))
     case 'callableTimeSet':
-      return idOf(
-        await api.must('POST /api/v2/outbound/callabletimesets', (a) => a.outbound.postOutboundCallabletimesets(body as never), {
-          idempotent: false
-        }),
-        name
-      )
+      return post('POST /api/v2/outbound/callabletimesets', (a) => a.outbound.postOutboundCallabletimesets(body as never))
     case 'flow':
       if (!flow) throw new Error('[Provisioning] flow step without YAML')
       return publishFlowYaml(api, flow.yaml, name, ctx.timing, ctx.upload)
     case 'responseSet':
-      return idOf(
-        await api.must(
-          'POST /api/v2/outbound/callanalysisresponsesets',
-          (a) => a.outbound.postOutboundCallanalysisresponsesets(body as never),
-          { idempotent: false }
-        ),
-        name
+      return post('POST /api/v2/outbound/callanalysisresponsesets', (a) =>
+        a.outbound.postOutboundCallanalysisresponsesets(body as never)
       )
     case 'campaign': {
       // The API creates campaigns off (terraform-provider-genesyscloud#476); turn it on with a fresh version.
-      const created = await api.must(
-        'POST /api/v2/outbound/campaigns',
-        (a) => a.outbound.postOutboundCampaigns({ ...body, campaignStatus: 'off' } as never),
-        { idempotent: false }
+      const id = await post('POST /api/v2/outbound/campaigns', (a) =>
+        a.outbound.postOutboundCampaigns({ ...body, campaignStatus: 'off' } as never)
       )
-      const id = idOf(created, name)
       await turnCampaignOn(api, id)
       return id
     }

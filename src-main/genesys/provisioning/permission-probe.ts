@@ -9,10 +9,7 @@ import type { SetupPlan } from '../../core/setup/planner'
 import type { ObjectKind } from '../../core/setup/setup-model'
 import type { PermissionNeed } from '../../core/setup/setup-permissions'
 import type { PlatformApis } from '../gateway-types'
-import type { ProvisioningApi } from './provisioning-api'
-
-/** An id no object has; used where a probe needs a path parameter. */
-const PROBE = '00000000-0000-4000-8000-000000000000'
+import { PROBE_ID, type ProvisioningApi } from './provisioning-api'
 
 interface Probe {
   readonly endpoint: string
@@ -50,7 +47,7 @@ const PROBES: Readonly<Record<ObjectKind, readonly Probe[]>> = {
     {
       endpoint: 'PATCH /api/v2/integrations/{integrationId}',
       why: 'enable the integration',
-      run: (a) => a.integrations.patchIntegration(PROBE, { body: empty })
+      run: (a) => a.integrations.patchIntegration(PROBE_ID, { body: empty })
     }
   ],
   action: [
@@ -78,7 +75,7 @@ const PROBES: Readonly<Record<ObjectKind, readonly Probe[]>> = {
     {
       endpoint: 'POST /api/v2/flows/actions/publish',
       why: 'publish flows',
-      run: (a) => a.architect.postFlowsActionsPublish(PROBE)
+      run: (a) => a.architect.postFlowsActionsPublish(PROBE_ID)
     }
   ],
   responseSet: [
@@ -97,14 +94,14 @@ const PROBES: Readonly<Record<ObjectKind, readonly Probe[]>> = {
     {
       endpoint: 'PUT /api/v2/outbound/campaigns/{campaignId}',
       why: 'turn the campaign on',
-      run: (a) => a.outbound.putOutboundCampaign(PROBE, empty)
+      run: (a) => a.outbound.putOutboundCampaign(PROBE_ID, empty)
     }
   ],
   targetQueue: [
     {
       endpoint: 'PUT /api/v2/routing/queues/{queueId}',
       why: "set the target queue's in-queue flow",
-      run: (a) => a.routing.putRoutingQueue(PROBE, empty)
+      run: (a) => a.routing.putRoutingQueue(PROBE_ID, empty)
     }
   ]
 }

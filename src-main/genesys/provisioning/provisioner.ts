@@ -28,7 +28,6 @@ import { loadSetupTemplates } from './template-files'
 import { verifySetup } from './verify'
 
 /** The session's gateway plus test seams (templates, poll timing, uploader, clock). */
-/** The operations the wizard and the CLI call. */
 export interface ProvisionerOptions {
   readonly gateway: Gateway
   /** Default: read from `resources/`. */
@@ -49,6 +48,7 @@ export interface PlanOutcome {
   readonly terraform: string
 }
 
+/** The operations the wizard and the CLI call. */
 export interface Provisioner {
   plan(inputs: SetupInputs): Promise<Outcome<PlanOutcome>>
   preflight(inputs: SetupInputs): Promise<PreflightReport>

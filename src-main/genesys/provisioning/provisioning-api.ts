@@ -36,6 +36,12 @@ export interface Listing<T> {
 
 const WRITE = /^(POST|PUT|PATCH|DELETE)\b/
 
+/**
+ * An id no object has: permission probes and verify's data-action tests use it where a path or input needs an
+ * id, so the call reaches the API (and its permission check) without touching anything real.
+ */
+export const PROBE_ID = '00000000-0000-4000-8000-000000000000'
+
 /** One engine run's view of the gateway, with its own call tally. */
 export class ProvisioningApi {
   readonly tally: CallTally = { reads: 0, writes: 0, uploads: 0, probes: 0 }

@@ -10,11 +10,8 @@ import type { SetupInputs } from '../../core/setup/setup-inputs'
 import type { ActualState } from '../../core/setup/setup-model'
 import { actionKey, SOLUTION_ACTIONS } from '../../core/setup/solution-catalog'
 import { readDeployment } from './deployment-state'
-import { StepFailure, type ProvisioningApi } from './provisioning-api'
+import { PROBE_ID, StepFailure, type ProvisioningApi } from './provisioning-api'
 import type { ProgressListener, VerifyCheck, VerifyResult } from './provisioning-types'
-
-/** A contact list id no org has: add-contact is proven against it without dialling anyone. */
-export const PROBE_ID = '00000000-0000-4000-8000-000000000000'
 
 type TestOutcome = { success: boolean; result: Record<string, unknown>; status?: number; message: string }
 

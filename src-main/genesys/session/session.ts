@@ -86,19 +86,9 @@ export class GenesysSession implements GatewayHost, Disposable {
     return this.controller.signal
   }
 
-  /** The org host the session is (or was last) pointed at; `demo` for the demo org. */
-  get targetKey(): string | null {
-    return this.sdk?.targetKey ?? null
-  }
-
   /** The signed-in org's id (per-org profile files are keyed by it). */
   get orgId(): string | null {
     return this.identity?.orgId ?? null
-  }
-
-  /** Grant of the current token, for the rate budget and the view. */
-  get method(): Method | null {
-    return this.token?.method ?? null
   }
 
   view(): SessionView {
