@@ -1,6 +1,6 @@
 import type { BoardKpis } from '../../src-main/contract/live-views'
 
-/** KPIs before the first snapshot (the renderer may import only types from core, so this is its own copy). */
+/** KPIs before the first snapshot. The renderer may import only types from main, so this is its own copy of core's EMPTY_KPIS; test/renderer/board-store.test.ts keeps the two equal. */
 export const EMPTY_KPIS: BoardKpis = {
   waiting: 0,
   dispatched: 0,

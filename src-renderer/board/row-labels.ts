@@ -33,6 +33,3 @@ export const OUTCOME_LABELS: Readonly<Record<DialOutcome, string>> = {
 
 /** Every state in contract order, for the state filter. */
 export const ALL_STATES: readonly LifecycleState[] = ['waiting', 'dispatched', 'connected', 'declined', 'unreached', 'cancelled']
-
-/** States a callback can still be acted on in. */
-export const ACTIVE_STATES: ReadonlySet<LifecycleState> = new Set<LifecycleState>(['waiting', 'dispatched'])

@@ -20,7 +20,7 @@ export interface ReplicaChange {
 /**
  * The renderer's copy of main's board rows, kept outside Vue's reactivity: server truth by id, optimistic
  * overlays on top, the effective rows by id, and the effective rows in due order. Pure and synchronous; the
- * board store wraps it and calls `triggerRef` once per batch, so 5,000 rows at 200 events/s stay cheap.
+ * board store wraps it and bumps its version counters once per batch, so 5,000 rows at 200 events/s stay cheap.
  */
 export class RowReplica {
   private readonly server = new Map<string, BoardRow>()

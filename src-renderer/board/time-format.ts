@@ -49,6 +49,11 @@ export function formatCountdown(dueAtMs: number | null, nowMs: number): string {
   return diff > 0 ? `in ${text}` : `${text} overdue`
 }
 
+/** This computer's IANA time zone: reports and setup use the lead's own days and intervals. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+}
+
 /** Local `YYYY-MM-DD` for a time, the value format of `gux-datepicker`. */
 export function toLocalDate(ms: number): string {
   const d = new Date(ms)

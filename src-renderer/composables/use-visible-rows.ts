@@ -37,7 +37,6 @@ export function useVisibleRows(): VisibleRows {
   }
 
   const selectedIds = computed(() => {
-    void board.orderVersion
     const chosen = view.selected
     if (chosen.size === 0) return []
     return ids.value.filter((id) => chosen.has(id))

@@ -8,20 +8,12 @@ import type {
   IntervalMinutes
 } from '../../src-main/contract/history-views'
 import { useApi } from '../api'
+import { localTimeZone, toLocalDate } from '../board/time-format'
 
 const api = useApi
 
-const pad = (n: number): string => String(n).padStart(2, '0')
-/** A local calendar day, `YYYY-MM-DD`. */
-export function localDay(ms: number): string {
-  const d = new Date(ms)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
-
-/** This computer's IANA time zone: reports use the lead's own days and intervals. */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-}
+/** A local calendar day, `YYYY-MM-DD` (the board's `toLocalDate`, under the name the History page uses). */
+export const localDay = toLocalDate
 
 function newRunId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `run-${Date.now()}-${Math.floor(Math.random() * 1e9)}`

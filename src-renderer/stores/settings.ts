@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { DefaultView, SettingsPatch, SettingsView, ThemePreference } from '../../src-main/contract/settings-views'
 import { useApi } from '../api'
-import type { CallableHours } from '../board/callable-hours'
+import { DEFAULT_CALLABLE_HOURS, type CallableHours } from '../board/callable-hours'
 
 const api = useApi
 
@@ -11,7 +11,7 @@ export const RENDERER_DEFAULT_SETTINGS: SettingsView = {
   theme: 'system',
   defaultView: 'board',
   alerts: { backlogThreshold: null, desktopNotifications: true },
-  board: { callableHours: { start: '08:00', end: '20:00' } },
+  board: { callableHours: DEFAULT_CALLABLE_HOURS },
   history: { toleranceMinutes: 5, intervalMinutes: 30 }
 }
 

@@ -13,6 +13,7 @@ import type {
   VerifyResult
 } from '../../src-main/contract/setup-views'
 import { useApi } from '../api'
+import { localTimeZone } from '../board/time-format'
 import { applyProgress, stepsFromPlan, stepsFromTeardown, type ProgressStep } from '../components/setup/progress-steps'
 import { defaultForm, problemsByField, toDraft } from '../components/setup/setup-form'
 
@@ -27,7 +28,7 @@ const VALIDATE_DELAY_MS = 300
  * and plans. The OAuth client secret stays in memory only, in a password field, and is never echoed back.
  */
 export const useSetupStore = defineStore('setup', () => {
-  const form = reactive(defaultForm(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'))
+  const form = reactive(defaultForm(localTimeZone()))
   const choices = shallowRef<SetupChoices | null>(null)
   const problems = shallowRef<readonly InputProblem[]>([])
   const busy = ref<SetupBusy>(null)

@@ -3,12 +3,20 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { BoardSnapshotView } from '../../src-main/contract/live-views'
 import type { Result } from '../../src-main/contract/result'
+import { EMPTY_KPIS as CORE_EMPTY_KPIS } from '../../src-main/core/board/board-types'
 import { setApiForTesting } from '../../src-renderer/api'
+import { EMPTY_KPIS } from '../../src-renderer/board/empty-kpis'
 import { useBoardStore } from '../../src-renderer/stores/board'
 import { FakeApi } from '../helpers/fake-api'
 import { LIVE, makeRow, MIN, NOW, snapshot } from './support/fixtures'
 
 const ids = (store: ReturnType<typeof useBoardStore>) => store.replica.byDue.all.map((r) => r.id)
+
+describe('empty KPIs', () => {
+  it('are the same as main’s (the renderer keeps its own copy: it may import only types from main)', () => {
+    expect(EMPTY_KPIS).toEqual(CORE_EMPTY_KPIS)
+  })
+})
 
 describe('board store', () => {
   let api: FakeApi
