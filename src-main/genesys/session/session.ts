@@ -289,7 +289,6 @@ export class GenesysSession implements GatewayHost, Disposable {
       return this.failSignIn(identity.error, signal)
     }
     await this.establish(stored, identity.value, previous)
-    if (!previous) await this.gateway.loadOrgLimits(method)
     return { ok: true, value: this.view() }
   }
 
@@ -304,6 +303,8 @@ export class GenesysSession implements GatewayHost, Disposable {
     this.setState('signed-in')
     this.tokenChanges.fire(sameOrg ? 'renewed' : 'signed-in')
     this.log(`[Session] ${sameOrg ? 'renewed sign-in' : 'signed in'} to ${describeTarget(this.target!).label} (${stored.method})`)
+    // A new sign-in or a resumed one (not a renewal): budget calls by the org's own rate limit.
+    if (!previous) await this.gateway.loadOrgLimits(stored.method)
   }
 
   private failSignIn(error: ApiError, signal: AbortSignal): ApiResult<SessionView> {

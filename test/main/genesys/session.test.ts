@@ -119,6 +119,8 @@ describe('sign-in', () => {
     const second = track(newSession({ secrets }))
     expect(await second.resume(demoTarget(org))).toBe(true)
     expect(second.view().state).toBe('signed-in')
+    // Like a fresh sign-in, a resumed one budgets by the org's own rate limit.
+    expect(second.gateway.callCounts().get('GET /api/v2/organizations/limits/namespaces/{namespaceName}')).toBe(1)
   })
 })
 
