@@ -21,5 +21,6 @@ export const EMPTY_KPIS: BoardKpis = {
   campaignLines: null,
   campaignLinesInUse: null,
   campaignProgressPercent: null,
-  contactListSize: null
+  contactListSize: null,
+  campaignCallableTimes: null
 }

@@ -1,5 +1,5 @@
 import type { BoardRow } from '../../src-main/contract/live-views'
-import { isWithinHours, type CallableHours } from './callable-hours'
+import { describeRule, isWithinRule, type CallableRule } from './callable-hours'
 import { formatClock } from './time-format'
 
 /** Verdict on a proposed reschedule: an error refuses it; a warning lets it go ahead with a caution. */
@@ -15,24 +15,25 @@ export const RESCHEDULE_PRESETS = [5, 15, 30, 60] as const
 export const SHIFT_MIN = -1440
 export const SHIFT_MAX = 10080
 
-const hoursText = (h: CallableHours): string => `${h.start}–${h.end}`
-
-/** One new due time for every chosen callback: refused in the past; warned outside callable hours. */
-export function checkDueAt(dueAtMs: number | null, nowMs: number, hours: CallableHours): RescheduleVerdict {
+/**
+ * One new due time for every chosen callback: refused in the past; warned outside callable hours (`hours`: the
+ * campaign's callable time set when main has read it, else the hours set in Settings).
+ */
+export function checkDueAt(dueAtMs: number | null, nowMs: number, hours: CallableRule): RescheduleVerdict {
   if (dueAtMs === null) return { error: 'Enter a date and a time.', warning: null }
   if (dueAtMs <= nowMs)
     return { error: `That time has already passed. Choose a time after ${formatClock(nowMs)}.`, warning: null }
-  if (!isWithinHours(dueAtMs, hours)) {
+  if (!isWithinRule(dueAtMs, hours)) {
     return {
       error: null,
-      warning: `${formatClock(dueAtMs)} is outside the campaign’s callable hours (${hoursText(hours)}). It will not be dialled before the hours open.`
+      warning: `${formatClock(dueAtMs)} is outside the campaign’s callable hours (${describeRule(hours)}). It will not be dialled before the hours open.`
     }
   }
   return { error: null, warning: null }
 }
 
 /** Shifting each callback by N minutes (from its due time, or from now when it has none). */
-export function checkShift(rows: readonly BoardRow[], minutes: number, nowMs: number, hours: CallableHours): RescheduleVerdict {
+export function checkShift(rows: readonly BoardRow[], minutes: number, nowMs: number, hours: CallableRule): RescheduleVerdict {
   if (!Number.isInteger(minutes) || minutes === 0)
     return { error: 'Enter a whole number of minutes other than 0.', warning: null }
   if (minutes < SHIFT_MIN || minutes > SHIFT_MAX)
@@ -43,12 +44,12 @@ export function checkShift(rows: readonly BoardRow[], minutes: number, nowMs: nu
     const which = rows.length === 1 ? 'The callback' : `${past} of the ${rows.length} callbacks`
     return { error: `${which} would be due in the past. Shift by fewer minutes, or pick a time instead.`, warning: null }
   }
-  const outside = targets.filter((t) => !isWithinHours(t, hours)).length
+  const outside = targets.filter((t) => !isWithinRule(t, hours)).length
   if (outside > 0) {
     const which = rows.length === 1 ? 'The new time is' : `${outside} of the new times ${outside === 1 ? 'is' : 'are'}`
     return {
       error: null,
-      warning: `${which} outside the campaign’s callable hours (${hoursText(hours)}); those will not be dialled before the hours open.`
+      warning: `${which} outside the campaign’s callable hours (${describeRule(hours)}); those will not be dialled before the hours open.`
     }
   }
   return { error: null, warning: null }

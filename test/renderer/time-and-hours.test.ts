@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isWithinHours } from '../../src-renderer/board/callable-hours'
+import { describeCallableTimes, isWithinCallableTimes, isWithinHours } from '../../src-renderer/board/callable-hours'
 import { checkDueAt, checkShift } from '../../src-renderer/board/reschedule-check'
 import {
   formatCountdown,
@@ -58,6 +58,39 @@ describe('reschedule checks', () => {
     expect(verdict.error).toBeNull()
     expect(verdict.warning).toContain('21:30 is outside the campaign’s callable hours (08:00–20:00)')
     expect(checkDueAt(NOW + 30 * MIN, NOW, HOURS)).toEqual({ error: null, warning: null })
+  })
+
+  it('judges against the campaign’s own callable time set, in its time zone, when main has read it', () => {
+    // Mon–Fri 09:00–17:00 in New York (UTC−5 in January).
+    const windows = [
+      {
+        timeZoneId: 'America/New_York',
+        slots: [1, 2, 3, 4, 5].map((day) => ({ day, startTime: '09:00:00.000', stopTime: '17:00:00.000' }))
+      }
+    ]
+    const now = Date.UTC(2026, 0, 5, 12, 0) // Monday 07:00 in New York
+    const mondayTen = Date.UTC(2026, 0, 5, 15, 0) // 10:00 there
+    const mondayEighteen = Date.UTC(2026, 0, 5, 23, 0) // 18:00 there
+    const saturdayTen = Date.UTC(2026, 0, 10, 15, 0)
+    expect(isWithinCallableTimes(mondayTen, windows)).toBe(true)
+    expect(isWithinCallableTimes(mondayEighteen, windows)).toBe(false)
+    expect(isWithinCallableTimes(saturdayTen, windows)).toBe(false)
+    expect(checkDueAt(mondayTen, now, windows)).toEqual({ error: null, warning: null })
+    expect(checkDueAt(saturdayTen, now, windows).warning).toContain(
+      'outside the campaign’s callable hours (Mon–Fri 09:00–17:00 in America/New_York)'
+    )
+    expect(
+      describeCallableTimes([
+        {
+          timeZoneId: 'Europe/London',
+          slots: [
+            { day: 1, startTime: '08:00:00', stopTime: '20:00:00' },
+            { day: 2, startTime: '08:00:00', stopTime: '20:00:00' },
+            { day: 6, startTime: '09:00:00', stopTime: '13:00:00' }
+          ]
+        }
+      ])
+    ).toBe('Mon, Tue 08:00–20:00, Sat 09:00–13:00 in Europe/London')
   })
 
   it('refuses a bulk shift that would put some callbacks in the past, warns outside hours', () => {

@@ -30,8 +30,24 @@ export const campaignSchema = z.object({
   campaignStatus: text,
   outboundLineCount: num,
   errors: z.array(z.unknown()).nullish(),
+  callableTimeSet: z.object({ id: text }).nullish(),
   version: num,
   dateModified: text
+})
+
+/** `CallableTimeSet` (REST `GET /api/v2/outbound/callabletimesets/{id}`): the campaign's weekly call windows. */
+export const callableTimeSetSchema = z.object({
+  id: text,
+  callableTimes: z
+    .array(
+      z.object({
+        timeZoneId: z.string(),
+        timeSlots: z
+          .array(z.object({ startTime: z.string(), stopTime: z.string(), day: z.number().int().min(1).max(7) }))
+          .nullish()
+      })
+    )
+    .nullish()
 })
 
 /** `CampaignProgress` (REST) and `DialerCampaignProgressEventCampaignProgress` (`.progress`). */

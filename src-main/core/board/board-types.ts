@@ -77,6 +77,14 @@ export interface BoardKpis {
   readonly campaignLinesInUse: number | null
   readonly campaignProgressPercent: number | null
   readonly contactListSize: number | null
+  /** The campaign's callable time set (weekly windows in their time zones); null = none, or not read yet. */
+  readonly campaignCallableTimes: readonly CallableWindow[] | null
+}
+
+/** One time zone's windows of a campaign's callable time set; days 1 = Monday … 7 = Sunday, times `HH:mm:ss`. */
+export interface CallableWindow {
+  readonly timeZoneId: string
+  readonly slots: readonly { readonly day: number; readonly startTime: string; readonly stopTime: string }[]
 }
 
 /** KPIs of an empty board: the state a fresh replica starts from. */
@@ -100,7 +108,8 @@ export const EMPTY_KPIS: BoardKpis = {
   campaignLines: null,
   campaignLinesInUse: null,
   campaignProgressPercent: null,
-  contactListSize: null
+  contactListSize: null,
+  campaignCallableTimes: null
 }
 
 /** One change the board made, in order. */

@@ -107,6 +107,19 @@ export class LiveBoard {
     }
   }
 
+  /** The campaign's callable time set id (null = none; undefined = the campaign has not been read yet). */
+  get campaignCallableTimeSetId(): string | null | undefined {
+    return this.outbound.callableTimeSetId
+  }
+
+  /** Applies a read of the campaign's callable time set (`GET /api/v2/outbound/callabletimesets/{id}`). */
+  applyCallableTimeSet(id: string, body: unknown): BoardChange[] {
+    const out: BoardChange[] = []
+    this.count(this.outbound.applyCallableTimeSet(id, body))
+    this.emitKpis(out)
+    return out
+  }
+
   private applyData(topic: DataTopic, body: unknown, topicName: string, out: BoardChange[]): Outcome {
     switch (topic.kind) {
       case 'queue-callbacks':

@@ -3,7 +3,14 @@
  * and in use, progress, list size. Fed by the outbound topics and the REST reads of the same objects;
  * configuration updates older than the version held are ignored.
  */
-import { campaignProgressSchema, campaignSchema, campaignStatsSchema, contactListSchema } from './aggregate-schemas'
+import {
+  callableTimeSetSchema,
+  campaignProgressSchema,
+  campaignSchema,
+  campaignStatsSchema,
+  contactListSchema
+} from './aggregate-schemas'
+import type { CallableWindow } from './board-types'
 import { describeIssue } from './describe-issue'
 import type { AggregateOutcome } from './queue-observations'
 
@@ -21,6 +28,7 @@ export interface OutboundFigures {
   readonly campaignLinesInUse: number | null
   readonly campaignProgressPercent: number | null
   readonly contactListSize: number | null
+  readonly campaignCallableTimes: readonly CallableWindow[] | null
 }
 
 /** Which campaign and contact list to follow (null = the first one seen). */
@@ -39,14 +47,38 @@ export class OutboundState {
     campaignLines: null,
     campaignLinesInUse: null,
     campaignProgressPercent: null,
-    contactListSize: null
+    contactListSize: null,
+    campaignCallableTimes: null
   }
+  /** The campaign's callable time set id as last seen (null = none; undefined = campaign not seen yet). */
+  private timeSetId: string | null | undefined = undefined
 
   constructor(private readonly scope: OutboundScope) {}
 
   /** Current figures. */
   get value(): OutboundFigures {
     return this.figures
+  }
+
+  /** The id of the campaign's callable time set (null = none; undefined = the campaign has not been seen yet). */
+  get callableTimeSetId(): string | null | undefined {
+    return this.timeSetId
+  }
+
+  /**
+   * Applies a `CallableTimeSet` read for `id`; ignored unless it is still the campaign's set (a read that raced a
+   * campaign change). Malformed bodies are reported like any other aggregate.
+   */
+  applyCallableTimeSet(id: string, body: unknown): AggregateOutcome {
+    if (id !== this.timeSetId) return 'ignored'
+    const parsed = callableTimeSetSchema.safeParse(body)
+    if (!parsed.success) return { malformed: describeIssue(parsed.error) }
+    const windows: CallableWindow[] = (parsed.data.callableTimes ?? []).map((t) => ({
+      timeZoneId: t.timeZoneId,
+      slots: (t.timeSlots ?? []).map((s) => ({ day: s.day, startTime: s.startTime, stopTime: s.stopTime }))
+    }))
+    this.figures = { ...this.figures, campaignCallableTimes: windows }
+    return 'applied'
   }
 
   private watches(id: string | null | undefined, wanted: string | null): boolean {
@@ -61,8 +93,12 @@ export class OutboundState {
     if (!this.watches(c.id ?? topicId, this.scope.campaignId)) return 'ignored'
     if (typeof c.version === 'number' && this.campaignVersion !== null && c.version < this.campaignVersion) return 'stale'
     if (typeof c.version === 'number') this.campaignVersion = c.version
+    const timeSetId = c.callableTimeSet?.id ?? null
+    const timeSetChanged = timeSetId !== this.timeSetId
+    this.timeSetId = timeSetId
     this.figures = {
       ...this.figures,
+      ...(timeSetChanged ? { campaignCallableTimes: null } : {}),
       campaignStatus: c.campaignStatus ?? this.figures.campaignStatus,
       campaignErrors: c.errors?.length ?? 0,
       campaignLines: c.outboundLineCount ?? this.figures.campaignLines

@@ -228,3 +228,12 @@ export async function readEstimatedWaits(
   })
   return estimatedWaits
 }
+
+/** `GET /api/v2/outbound/callabletimesets/{id}`: the campaign's call windows, for the reschedule warning. */
+export function readCallableTimeSet(gateway: Gateway, id: string, signal: AbortSignal): Promise<ApiResult<unknown>> {
+  return gateway.call(
+    'GET /api/v2/outbound/callabletimesets/{callableTimeSetId}',
+    (a) => a.outbound.getOutboundCallabletimeset(id),
+    { signal, label: 'read the campaign’s callable hours' }
+  )
+}

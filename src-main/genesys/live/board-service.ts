@@ -17,6 +17,7 @@ import { ChannelManager, type ChannelManagerOptions } from '../notifications/cha
 import type { DeploymentProfile } from '../profile/profile-schema'
 import type { TokenChange } from '../session/session'
 import { realTimers, sleep, type TimerHandle, type Timers } from '../timers'
+import { readCallableTimeSet } from './board-reads'
 import { BoardSync, type BoardSyncOptions, type SyncReport } from './board-sync'
 import { connectionView, type SyncFacts } from './connection-view'
 import { DiffPump } from './diff-pump'
@@ -73,6 +74,9 @@ export class LiveBoardService implements Disposable {
   private readonly sync: BoardSync
   private readonly disposables: Disposable[] = []
   private controller = new AbortController()
+  /** The callable time set last read (or being read) for the campaign; undefined = none asked for yet. */
+  private callableTimesFor: string | null | undefined = undefined
+  private retryCallableTimes = false
   private started = false
   private hasBaseline = false
   private syncing: Promise<void> | null = null
@@ -117,7 +121,10 @@ export class LiveBoardService implements Disposable {
       log: this.log
     })
     this.disposables.push(
-      this.channel.onDidReceive((frame) => this.pump.add(this.board.applyFrame(frame))),
+      this.channel.onDidReceive((frame) => {
+        this.pump.add(this.board.applyFrame(frame))
+        this.followCallableTimes()
+      }),
       this.channel.onDidChangeStatus(() => this.updateConnection()),
       this.channel.onDidNeedReconcile((s) => {
         if (s.gapStartedAt !== null) {
@@ -134,6 +141,7 @@ export class LiveBoardService implements Disposable {
     if (this.started) return
     this.started = true
     this.controller = new AbortController()
+    this.callableTimesFor = undefined
     const p = this.options.profile
     this.channel.start(
       boardTopics({
@@ -274,12 +282,38 @@ export class LiveBoardService implements Disposable {
     const r = result.report
     this.log(`[LiveBoard] ${effective} (${reason}): ${r.listed} listed, ${r.fetched} read, ${r.dropped} dropped`)
     this.pump.add(this.board.tick())
+    if (this.retryCallableTimes) {
+      this.retryCallableTimes = false
+      this.callableTimesFor = undefined
+    }
+    this.followCallableTimes()
     this.updateConnection()
     this.synced.fire(r)
     const refined = await this.sync.refine(result.refine, signal)
     if (signal.aborted) return
     if (refined.fetched > 0) this.log(`[LiveBoard] refined ${refined.fetched} row(s)`)
     this.synced.fire(refined)
+  }
+
+  /**
+   * Reads the campaign's callable time set when the campaign points at a new one (a string compare per frame;
+   * one REST read per change). A failed read is retried at the next sync, not per frame.
+   */
+  private followCallableTimes(): void {
+    const id = this.board.campaignCallableTimeSetId
+    if (id === undefined || id === this.callableTimesFor) return
+    this.callableTimesFor = id
+    if (id === null) return
+    const signal = this.controller.signal
+    void readCallableTimeSet(this.options.gateway, id, signal).then((r) => {
+      if (signal.aborted) return
+      if (!r.ok) {
+        this.log(`[LiveBoard] campaign callable hours not readable (${r.error.code})`)
+        if (this.callableTimesFor === id) this.retryCallableTimes = true
+        return
+      }
+      this.pump.add(this.board.applyCallableTimeSet(id, r.value))
+    })
   }
 
   private async runFloor(): Promise<void> {

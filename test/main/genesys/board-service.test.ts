@@ -143,6 +143,40 @@ describe('LiveBoardService against the demo org', () => {
     expect([...gateway.callCounts().values()].reduce((a, b) => a + b, 0)).toBe(calls)
   })
 
+  it('reads the campaign’s callable hours when the campaign is linked to a callable time set', async () => {
+    const { replica } = startService()
+    await service!.whenSynced()
+    expect(replica().kpis.campaignCallableTimes).toBeNull()
+    const slots = [1, 2, 3, 4, 5].map((day) => ({ day, startTime: '08:00:00', stopTime: '20:00:00' }))
+    const created = await truthGateway.call('POST /api/v2/outbound/callabletimesets', (a) =>
+      a.outbound.postOutboundCallabletimesets({
+        name: 'Weekdays',
+        callableTimes: [{ timeZoneId: 'Europe/London', timeSlots: slots }]
+      })
+    )
+    if (!created.ok) throw new Error(created.error.message)
+    const campaign = await truthGateway.call('GET /api/v2/outbound/campaigns/{campaignId}', (a) =>
+      a.outbound.getOutboundCampaign(profile.campaignId)
+    )
+    if (!campaign.ok) throw new Error(campaign.error.message)
+    const linked = await truthGateway.call('PUT /api/v2/outbound/campaigns/{campaignId}', (a) =>
+      a.outbound.putOutboundCampaign(profile.campaignId, { ...campaign.value, callableTimeSet: { id: created.value.id! } })
+    )
+    if (!linked.ok) throw new Error(linked.error.message)
+    await waitFor(
+      () => {
+        service!.flush()
+        return replica().kpis.campaignCallableTimes !== null
+      },
+      5_000,
+      'the callable hours on the board'
+    )
+    expect(replica().kpis.campaignCallableTimes).toEqual([
+      { timeZoneId: 'Europe/London', slots: slots.map((s) => ({ ...s, startTime: '08:00:00.000', stopTime: '20:00:00.000' })) }
+    ])
+    expect(gateway.callCounts().get('GET /api/v2/outbound/callabletimesets/{callableTimeSetId}')).toBe(1)
+  })
+
   it('converges after dropped sockets', async () => {
     for (let i = 0; i < 20; i++) traffic.create()
     const { replica, connections } = startService()

@@ -184,4 +184,31 @@ describe('queue, EWT and campaign KPIs', () => {
     board.applyFrame(frame(c, { id: CAMPAIGN, campaignStatus: 'invalid', errors: [{ message: 'no edge group' }], version: 4 }))
     expect(board.kpis()).toMatchObject({ campaignStatus: 'invalid', campaignErrors: 1, campaignLines: 5 })
   })
+  it('follows the campaign’s callable time set: its id from the campaign, its windows from a read of that set', () => {
+    const { board } = harness()
+    const c = `v2.outbound.campaigns.${CAMPAIGN}`
+    expect(board.campaignCallableTimeSetId).toBeUndefined()
+    board.applyFrame(frame(c, { id: CAMPAIGN, campaignStatus: 'on', version: 1, callableTimeSet: { id: 'ts1' } }))
+    expect(board.campaignCallableTimeSetId).toBe('ts1')
+    expect(board.kpis().campaignCallableTimes).toBeNull()
+    const set = {
+      id: 'ts1',
+      callableTimes: [
+        { timeZoneId: 'Europe/London', timeSlots: [{ day: 1, startTime: '08:00:00.000', stopTime: '20:00:00.000' }] }
+      ]
+    }
+    // A read that raced a campaign change to another set is ignored.
+    expect(board.applyCallableTimeSet('other', set)).toEqual([])
+    const changes = board.applyCallableTimeSet('ts1', set)
+    const windows = [{ timeZoneId: 'Europe/London', slots: [{ day: 1, startTime: '08:00:00.000', stopTime: '20:00:00.000' }] }]
+    expect(changes).toEqual([{ kind: 'kpis', kpis: { campaignCallableTimes: windows } }])
+    expect(board.kpis().campaignCallableTimes).toEqual(windows)
+    // The same set again keeps the windows; unlinking the set clears them.
+    board.applyFrame(frame(c, { id: CAMPAIGN, campaignStatus: 'on', version: 2, callableTimeSet: { id: 'ts1' } }))
+    expect(board.kpis().campaignCallableTimes).toEqual(windows)
+    board.applyFrame(frame(c, { id: CAMPAIGN, campaignStatus: 'on', version: 3 }))
+    expect(board.campaignCallableTimeSetId).toBeNull()
+    expect(board.kpis().campaignCallableTimes).toBeNull()
+    expect(board.applyCallableTimeSet('ts1', { callableTimes: 'bad' })).toEqual([])
+  })
 })
